@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Compiles one project with SWC into dist/, mirroring the source tree, and copies a service's
+// SQL migrations beside its code, where the service looks for them at start.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const project = process.argv[2];
+if (!project) {
+  console.error('usage: build.mjs <project root, e.g. services/actors>');
+  process.exit(2);
+}
+rmSync(join('dist', project), { recursive: true, force: true });
+const swc = spawnSync(
+  'npx',
+  ['--no-install', 'swc', join(project, 'src'), '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts', '--quiet'],
+  { stdio: 'inherit' },
+);
+if (swc.status !== 0) process.exit(swc.status ?? 1);
+const migrations = join(project, 'prisma', 'migrations');
+if (existsSync(migrations)) cpSync(migrations, join('dist', migrations), { recursive: true });

@@ -1,0 +1,30 @@
+// Shared Jest settings. Nest 12 ships as ES modules, so Jest transforms it (and the ESM-only
+// packages it pulls in) with SWC to CommonJS, the same way the build compiles our code.
+const path = require('node:path');
+
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras'];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2023',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@samverkan/(contracts|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+  },
+  globalSetup: path.join(__dirname, 'libs/testing/src/jest-global-setup.ts'),
+  testTimeout: 30000,
+};

@@ -1,0 +1,119 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { ActorContext } from '../actor-context';
+import { IsSwedishIdentityNumber } from '../identity';
+import { municipalityCodes, type MunicipalityCode } from '../municipalities';
+import { ConsentPurpose, Gender, TargetGroup } from '../vocabulary';
+
+export class OpenCaseBody {
+  /** Travels only in request bodies, never in URLs, events or logs. */
+  @IsSwedishIdentityNumber()
+  personnummer!: string;
+
+  /** The person's home municipality. */
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsIn(Object.values(TargetGroup))
+  targetGroup!: TargetGroup;
+}
+
+export class OpenCaseCommand extends OpenCaseBody {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+}
+
+export class GetCaseQuery {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+
+  @IsUUID()
+  caseId!: string;
+}
+
+export class RecordConsentBody {
+  @IsUUID()
+  organisationId!: string;
+
+  @IsIn(Object.values(ConsentPurpose))
+  purpose!: ConsentPurpose;
+}
+
+export class RecordConsentCommand extends RecordConsentBody {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+
+  @IsUUID()
+  caseId!: string;
+}
+
+/** Asked by referrals before a referral carrying personal data may be sent. */
+export class CheckConsentQuery {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  requestingOrganisationId!: string;
+
+  @IsUUID()
+  receivingOrganisationId!: string;
+
+  @IsIn(Object.values(ConsentPurpose))
+  purpose!: ConsentPurpose;
+}
+
+export class ConsentCheckResult {
+  covered!: boolean;
+  caseId!: string;
+  municipalityCode!: MunicipalityCode;
+  targetGroup!: TargetGroup;
+  gender!: Gender;
+}
+
+export class ConsentView {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  organisationId!: string;
+
+  @IsIn(Object.values(ConsentPurpose))
+  purpose!: ConsentPurpose;
+
+  @IsString()
+  givenAt!: string;
+}
+
+export class CaseView {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  ownerOrganisationId!: string;
+
+  @IsUUID()
+  ownerUnitId!: string;
+
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsIn(Object.values(TargetGroup))
+  targetGroup!: TargetGroup;
+
+  @IsIn(Object.values(Gender))
+  gender!: Gender;
+
+  @IsIn(['open'])
+  status!: 'open';
+
+  @IsString()
+  openedAt!: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ConsentView)
+  consents!: ConsentView[];
+}

@@ -1,0 +1,35 @@
+import { IsIn, IsUUID } from 'class-validator';
+import { municipalityCodes, type MunicipalityCode } from '../municipalities';
+import { ConsentPurpose, Gender, TargetGroup } from '../vocabulary';
+
+/** Non-identifying attributes only: the person behind the case never leaves the cases service. */
+export class CaseOpenedData {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  ownerOrganisationId!: string;
+
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsIn(Object.values(TargetGroup))
+  targetGroup!: TargetGroup;
+
+  @IsIn(Object.values(Gender))
+  gender!: Gender;
+}
+
+export class ConsentRecordedData {
+  @IsUUID()
+  consentId!: string;
+
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  organisationId!: string;
+
+  @IsIn(Object.values(ConsentPurpose))
+  purpose!: ConsentPurpose;
+}

@@ -1,0 +1,107 @@
+/**
+ * Domain error codes shared by every service and the gateway. Each code has exactly one kind,
+ * and the gateway maps kinds to HTTP statuses, so a new code cannot go unmapped.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotOnCaseTeam: 'NOT_ON_CASE_TEAM',
+  NotReceiver: 'NOT_RECEIVER',
+  OrganisationNotFound: 'ORGANISATION_NOT_FOUND',
+  StaffMemberNotFound: 'STAFF_MEMBER_NOT_FOUND',
+  CaseNotFound: 'CASE_NOT_FOUND',
+  ReferralNotFound: 'REFERRAL_NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  OrganisationNameTaken: 'ORGANISATION_NAME_TAKEN',
+  ConsentDoesNotCoverReceiver: 'CONSENT_DOES_NOT_COVER_RECEIVER',
+  ReferralToSelf: 'REFERRAL_TO_SELF',
+  IllegalTransition: 'ILLEGAL_TRANSITION',
+  RateLimited: 'RATE_LIMITED',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'too_large'
+  | 'unavailable'
+  | 'internal';
+
+export const errorKindOf = {
+  VALIDATION_FAILED: 'invalid',
+  UNAUTHENTICATED: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  NOT_ON_CASE_TEAM: 'forbidden',
+  NOT_RECEIVER: 'forbidden',
+  ORGANISATION_NOT_FOUND: 'not_found',
+  STAFF_MEMBER_NOT_FOUND: 'not_found',
+  CASE_NOT_FOUND: 'not_found',
+  REFERRAL_NOT_FOUND: 'not_found',
+  ROUTE_NOT_FOUND: 'not_found',
+  ORGANISATION_NAME_TAKEN: 'conflict',
+  ILLEGAL_TRANSITION: 'conflict',
+  CONSENT_DOES_NOT_COVER_RECEIVER: 'unprocessable',
+  REFERRAL_TO_SELF: 'unprocessable',
+  RATE_LIMITED: 'rate_limited',
+  PAYLOAD_TOO_LARGE: 'too_large',
+  SERVICE_UNAVAILABLE: 'unavailable',
+  INTERNAL: 'internal',
+} as const satisfies Record<ErrorCode, ErrorKind>;
+
+/** Kinds worth retrying: the same message may succeed later. Everything else is permanent. */
+export function isTransientKind(kind: ErrorKind): boolean {
+  return kind === 'unavailable' || kind === 'internal';
+}
+
+export interface FieldViolation {
+  /** Dotted path of the offending field, e.g. `actor.unitId`, or `body` for unparsable input. */
+  field: string;
+  message: string;
+}
+
+/** The shape a domain error takes on the wire (NATS replies, dead letters). */
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldViolation[];
+}
+
+const knownCodes = new Set<string>(Object.values(ErrorCode));
+
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate['code'] === 'string' && knownCodes.has(candidate['code']) && typeof candidate['message'] === 'string';
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldViolation[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get kind(): ErrorKind {
+    return errorKindOf[this.code];
+  }
+
+  toPayload(): ErrorPayload {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+
+  static fromPayload(payload: ErrorPayload): DomainError {
+    return new DomainError(payload.code, payload.message, payload.fields);
+  }
+}

@@ -1,0 +1,116 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ActorContext } from '../actor-context';
+import { municipalityCodes, type MunicipalityCode } from '../municipalities';
+import { PageQuery } from '../pagination';
+import { DeclineReason, ReferralDirection, ReferralStatus, TargetGroup } from '../vocabulary';
+
+export class SendReferralBody {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  toOrganisationId!: string;
+
+  @IsOptional()
+  @IsUUID()
+  supportResourceId?: string;
+}
+
+export class SendReferralCommand extends SendReferralBody {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+}
+
+export class AcceptReferralCommand {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+
+  @IsUUID()
+  referralId!: string;
+}
+
+export class DeclineReferralBody {
+  @IsIn(Object.values(DeclineReason))
+  reason!: DeclineReason;
+}
+
+export class DeclineReferralCommand extends DeclineReferralBody {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+
+  @IsUUID()
+  referralId!: string;
+}
+
+export class GetReferralQuery {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+
+  @IsUUID()
+  referralId!: string;
+}
+
+export class ListReferralsFilter extends PageQuery {
+  @IsIn(Object.values(ReferralDirection))
+  direction!: ReferralDirection;
+
+  @IsOptional()
+  @IsIn(Object.values(ReferralStatus))
+  status?: ReferralStatus;
+}
+
+export class ListReferralsQuery extends ListReferralsFilter {
+  @ValidateNested()
+  @Type(() => ActorContext)
+  actor!: ActorContext;
+}
+
+export class ReferralView {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  fromOrganisationId!: string;
+
+  @IsUUID()
+  fromUnitId!: string;
+
+  @IsUUID()
+  toOrganisationId!: string;
+
+  @IsOptional()
+  @IsUUID()
+  supportResourceId!: string | null;
+
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsIn(Object.values(TargetGroup))
+  targetGroup!: TargetGroup;
+
+  @IsIn(Object.values(ReferralStatus))
+  status!: ReferralStatus;
+
+  @IsOptional()
+  @IsIn(Object.values(DeclineReason))
+  declineReason!: DeclineReason | null;
+
+  @IsString()
+  sentAt!: string;
+
+  @IsOptional()
+  @IsString()
+  respondedAt!: string | null;
+
+  @IsInt()
+  @Min(1)
+  version!: number;
+}

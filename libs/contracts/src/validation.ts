@@ -1,0 +1,36 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { DomainError, ErrorCode, type FieldViolation } from './errors';
+
+type Constructor<T> = new () => T;
+
+/** Options every receiver uses: unknown fields are refused, so typos cannot pass silently. */
+export const strictValidation = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldViolation[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+export function validationFailed(fields: FieldViolation[]): DomainError {
+  const named = [...new Set(fields.map((violation) => violation.field))].join(', ');
+  return new DomainError(ErrorCode.ValidationFailed, `Invalid value for ${named}`, fields);
+}
+
+/**
+ * Turns an untrusted plain object into a validated instance of `type`, or throws a
+ * VALIDATION_FAILED domain error naming every bad field. Used by every receiver, whatever
+ * transport brought the payload.
+ */
+export function validatePayload<T extends object>(type: Constructor<T>, plain: unknown): T {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    throw validationFailed([{ field: 'body', message: 'must be a JSON object' }]);
+  }
+  const instance = plainToInstance(type, plain);
+  const errors = validateSync(instance, strictValidation);
+  if (errors.length > 0) throw validationFailed(flattenValidationErrors(errors));
+  return instance;
+}

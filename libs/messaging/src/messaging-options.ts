@@ -1,0 +1,22 @@
+import type { ServiceName } from '@samverkan/contracts';
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingOptions {
+  service: ServiceName;
+  instance: string;
+  natsUrl: string;
+  namespace: string;
+  /** Present for services that own a database, an outbox and consumers. */
+  databaseUrl?: string;
+  /** Durable consumers this service runs; each must be declared in the topology. */
+  consumers?: string[];
+  outboxPollIntervalMs?: number;
+  outboxBatchSize?: number;
+  /** Sent outbox rows are kept this long, so the outbox can be republished from a point in time. */
+  outboxRetentionHours?: number;
+  /** Handled event ids are kept this long to recognise redeliveries. */
+  inboxRetentionHours?: number;
+  rpcTimeoutMs?: number;
+  jetstreamReplicas?: number;
+}

@@ -1,0 +1,87 @@
+import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
+import type { PublishingService } from '@samverkan/contracts';
+import {
+  correlationIdFromContext,
+  createServiceApp,
+  HealthModule,
+  loggingModule,
+  MetricsModule,
+  prepareDatabase,
+  type DatabaseServiceConfig,
+} from '@samverkan/platform';
+import { ClsModule } from 'nestjs-cls';
+import { MessagingModule } from './messaging.module';
+import { Namespace } from './namespace';
+import { connectNats } from './nats-connection';
+import { DatabaseReadiness, NatsReadiness } from './readiness';
+import { rpcServerStrategy } from './rpc/rpc-transport';
+
+export interface ServiceFoundationOptions {
+  service: PublishingService;
+  config: DatabaseServiceConfig;
+  /** The service's module that provides and exports its Prisma client. */
+  databaseModule: Type;
+  prismaService: Type;
+  consumers?: string[];
+}
+
+/**
+ * What every service with a database shares: the CLS context (correlation id and ambient
+ * transactions), JSON logging, metrics, health, and messaging. Feature modules come on top.
+ */
+@Module({})
+export class ServiceFoundationModule {
+  static forRoot(options: ServiceFoundationOptions): DynamicModule {
+    const { config, service } = options;
+    return {
+      module: ServiceFoundationModule,
+      imports: [
+        ClsModule.forRoot({
+          global: true,
+          interceptor: { mount: true, generateId: true, idGenerator: correlationIdFromContext },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [options.databaseModule],
+              adapter: new TransactionalAdapterPrisma({ prismaInjectionToken: options.prismaService, sqlFlavor: 'postgresql' }),
+            }),
+          ],
+        }),
+        loggingModule(config),
+        MetricsModule.forRoot(service, config.instance),
+        options.databaseModule,
+        MessagingModule.forRoot({
+          service,
+          instance: config.instance,
+          natsUrl: config.natsUrl,
+          namespace: config.natsNamespace,
+          databaseUrl: config.databaseUrl,
+          outboxPollIntervalMs: config.outboxPollIntervalMs,
+          consumers: options.consumers,
+        }),
+        HealthModule.forRoot({ imports: [], checks: [DatabaseReadiness, NatsReadiness] }),
+      ],
+    };
+  }
+}
+
+/**
+ * Prepares the database (create, migrate), checks NATS, then creates the app with its NATS
+ * request server. The caller decides when to listen on HTTP.
+ */
+export async function createDatabaseServiceApp(options: {
+  config: DatabaseServiceConfig;
+  module: DynamicModule;
+  migrationsDirectory: string;
+  shutdownHooks?: boolean;
+}): Promise<INestApplication> {
+  const { config } = options;
+  await prepareDatabase(config.databaseUrl, options.migrationsDirectory, config.service);
+  await (await connectNats(config.natsUrl, config.service, `${config.service}-startup-check`)).close();
+  return createServiceApp({
+    module: options.module,
+    rpc: rpcServerStrategy({ service: config.service, natsUrl: config.natsUrl, namespace: new Namespace(config.natsNamespace) }),
+    shutdownHooks: options.shutdownHooks,
+  });
+}

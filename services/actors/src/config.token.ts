@@ -1,0 +1,1 @@
+export const ACTORS_CONFIG = Symbol('ACTORS_CONFIG');

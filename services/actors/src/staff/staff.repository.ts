@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { StaffRole } from '@samverkan/contracts';
+import type { Cursor } from '@samverkan/platform';
+import type { ActorsTransactionHost } from '../database/transaction-host';
+
+export interface StaffMemberRecord {
+  id: string;
+  displayName: string;
+  organisationId: string;
+  unitId: string;
+  unitName: string;
+  roles: StaffRole[];
+}
+
+const withUnit = { unit: { select: { name: true } } } as const;
+
+function toRecord(row: { id: string; displayName: string; organisationId: string; unitId: string; roles: string[]; unit: { name: string } }): StaffMemberRecord {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    organisationId: row.organisationId,
+    unitId: row.unitId,
+    unitName: row.unit.name,
+    roles: row.roles as StaffRole[],
+  };
+}
+
+@Injectable()
+export class StaffRepository {
+  constructor(private readonly txHost: TransactionHost) {}
+
+  private get db() {
+    return (this.txHost as unknown as ActorsTransactionHost).tx;
+  }
+
+  async findById(id: string): Promise<StaffMemberRecord | null> {
+    const row = await this.db.staffMember.findUnique({ where: { id }, include: withUnit });
+    return row ? toRecord(row) : null;
+  }
+
+  /** Sorted by display name, then id (keyset pagination). */
+  async list(filter: { organisationId?: string; after?: Cursor; take: number }): Promise<StaffMemberRecord[]> {
+    const rows = await this.db.staffMember.findMany({
+      where: {
+        ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+        ...(filter.after
+          ? { OR: [{ displayName: { gt: filter.after.key } }, { displayName: filter.after.key, id: { gt: filter.after.id } }] }
+          : {}),
+      },
+      include: withUnit,
+      orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+      take: filter.take,
+    });
+    return rows.map(toRecord);
+  }
+}
