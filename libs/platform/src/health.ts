@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { describeError } from './errors';
+import { PublicRoute } from './public-route';
 
 /** Something the service needs to do useful work: the database, NATS, JetStream. */
 export interface ReadinessCheck {
@@ -11,6 +12,7 @@ export interface ReadinessCheck {
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
+@PublicRoute()
 @Controller('health')
 class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './config';
+export * from './config.module';
 export * from './correlation';
 export * from './cursor';
 export * from './database';
@@ -7,3 +8,4 @@ export * from './errors';
 export * from './health';
 export * from './logging';
 export * from './metrics';
+export * from './public-route';

@@ -41,7 +41,9 @@ export function rpcServerStrategy(options: { service: string; natsUrl: string; n
       name: `${options.service}-rpc`,
       // Replicas of a service share its queue group, so each request reaches one of them.
       queue: options.namespace.queue(options.service),
+      // In-flight requests get a moment to finish after the subscriptions close.
       gracefulShutdown: true,
+      gracePeriod: 1000,
       ...resilientConnection,
     }),
   };

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceFoundationModule } from '@samverkan/messaging';
+import { ServiceConfigModule } from '@samverkan/platform';
+import type { CasesConfig } from './config';
+import { CASES_CONFIG } from './config.token';
+import { DatabaseModule } from './database/database.module';
+import { PrismaService } from './database/prisma.service';
+import { CasesModule } from './cases/cases.module';
+import { ConsentsModule } from './consents/consents.module';
+
+@Module({})
+export class AppModule {
+  static register(config: CasesConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceConfigModule.register(CASES_CONFIG, config),
+        ServiceFoundationModule.forRoot({ service: 'cases', config, databaseModule: DatabaseModule, prismaService: PrismaService }),
+        CasesModule,
+        ConsentsModule,
+      ],
+    };
+  }
+}

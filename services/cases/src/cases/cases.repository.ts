@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { ConsentPurpose, Gender, MunicipalityCode, TargetGroup } from '@samverkan/contracts';
+import type { CasesTransactionHost } from '../database/transaction-host';
+import type { Case, Consent } from '../generated/prisma/client';
+
+export interface ConsentRecord {
+  id: string;
+  caseId: string;
+  organisationId: string;
+  purpose: ConsentPurpose;
+  recordedBy: string;
+  givenAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface CaseRecord {
+  id: string;
+  personId: string;
+  ownerOrganisationId: string;
+  ownerUnitId: string;
+  municipalityCode: MunicipalityCode;
+  targetGroup: TargetGroup;
+  gender: Gender;
+  status: 'open';
+  openedBy: string;
+  openedAt: Date;
+}
+
+export function toConsentRecord(row: Consent): ConsentRecord {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    organisationId: row.organisationId,
+    purpose: row.purpose as ConsentPurpose,
+    recordedBy: row.recordedBy,
+    givenAt: row.givenAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+function toCaseRecord(row: Case): CaseRecord {
+  return {
+    id: row.id,
+    personId: row.personId,
+    ownerOrganisationId: row.ownerOrganisationId,
+    ownerUnitId: row.ownerUnitId,
+    municipalityCode: row.municipalityCode as MunicipalityCode,
+    targetGroup: row.targetGroup as TargetGroup,
+    gender: row.gender as Gender,
+    status: row.status as 'open',
+    openedBy: row.openedBy,
+    openedAt: row.openedAt,
+  };
+}
+
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly txHost: TransactionHost) {}
+
+  private get db() {
+    return (this.txHost as unknown as CasesTransactionHost).tx;
+  }
+
+  /** Returns the person with this identity hash, creating them if new (safe under races). */
+  async findOrCreatePerson(person: { id: string; identityHash: Buffer; identityCiphertext: Buffer }): Promise<string> {
+    const row = await this.db.person.upsert({
+      where: { identityHash: new Uint8Array(person.identityHash) },
+      create: { id: person.id, identityHash: new Uint8Array(person.identityHash), identityCiphertext: new Uint8Array(person.identityCiphertext) },
+      update: {},
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async create(record: Omit<CaseRecord, 'openedAt'>): Promise<CaseRecord> {
+    return toCaseRecord(await this.db.case.create({ data: record }));
+  }
+
+  async findById(id: string): Promise<CaseRecord | null> {
+    const row = await this.db.case.findUnique({ where: { id } });
+    return row ? toCaseRecord(row) : null;
+  }
+
+  async findWithActiveConsents(id: string): Promise<{ case: CaseRecord; consents: ConsentRecord[] } | null> {
+    const row = await this.db.case.findUnique({
+      where: { id },
+      include: { consents: { where: { revokedAt: null }, orderBy: [{ givenAt: 'asc' }, { id: 'asc' }] } },
+    });
+    return row ? { case: toCaseRecord(row), consents: row.consents.map(toConsentRecord) } : null;
+  }
+}

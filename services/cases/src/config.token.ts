@@ -1,0 +1,1 @@
+export const CASES_CONFIG = Symbol('CASES_CONFIG');

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import {
+  assertRole,
+  DomainError,
+  ErrorCode,
+  EventType,
+  Requests,
+  StaffRole,
+  type CheckConsentQuery,
+  type ConsentCheckResult,
+  type ConsentView,
+  type OrganisationView,
+  type RecordConsentCommand,
+} from '@samverkan/contracts';
+import { Outbox, RpcClient } from '@samverkan/messaging';
+import { v7 as uuidv7 } from 'uuid';
+import { caseNotFound, notOnCaseTeam } from '../cases/cases.errors';
+import { CasesRepository, type ConsentRecord } from '../cases/cases.repository';
+import { CasesService } from '../cases/cases.service';
+import { isUniqueViolation } from '../database/prisma-errors';
+import { ConsentsRepository } from './consents.repository';
+
+const toView = (consent: ConsentRecord): ConsentView => ({
+  id: consent.id,
+  organisationId: consent.organisationId,
+  purpose: consent.purpose,
+  givenAt: consent.givenAt.toISOString(),
+});
+
+@Injectable()
+export class ConsentsService {
+  constructor(
+    private readonly consents: ConsentsRepository,
+    private readonly cases: CasesRepository,
+    private readonly caseAccess: CasesService,
+    private readonly rpc: RpcClient,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** Records the person's consent to share with an organisation; recording it twice is harmless. */
+  async record(command: RecordConsentCommand): Promise<ConsentView> {
+    assertRole(command.actor, StaffRole.Caseworker);
+    await this.caseAccess.requireForTeam(command.caseId, command.actor);
+    // Asked before the transaction opens, so no database transaction waits on NATS.
+    await this.assertOrganisationExists(command.organisationId);
+    return this.persist(command);
+  }
+
+  async check(query: CheckConsentQuery): Promise<ConsentCheckResult> {
+    const record = await this.cases.findById(query.caseId);
+    if (!record) throw caseNotFound(query.caseId);
+    if (record.ownerOrganisationId !== query.requestingOrganisationId) throw notOnCaseTeam();
+    const consent = await this.consents.findActive(query.caseId, query.receivingOrganisationId, query.purpose);
+    return {
+      covered: consent !== null,
+      caseId: record.id,
+      municipalityCode: record.municipalityCode,
+      targetGroup: record.targetGroup,
+      gender: record.gender,
+    };
+  }
+
+  @Transactional()
+  private async persist(command: RecordConsentCommand): Promise<ConsentView> {
+    const existing = await this.consents.findActive(command.caseId, command.organisationId, command.purpose);
+    if (existing) return toView(existing);
+    const consent = await this.consents
+      .create({ id: uuidv7(), caseId: command.caseId, organisationId: command.organisationId, purpose: command.purpose, recordedBy: command.actor.staffId })
+      .catch((error: unknown) => {
+        // A concurrent request recorded the same consent first; the caller retries and gets it.
+        throw isUniqueViolation(error) ? new DomainError(ErrorCode.ServiceUnavailable, 'The consent was being recorded concurrently; try again') : error;
+      });
+    await this.outbox.add(
+      EventType.ConsentRecorded,
+      { type: 'consent', id: consent.id },
+      { consentId: consent.id, caseId: consent.caseId, organisationId: consent.organisationId, purpose: consent.purpose },
+    );
+    return toView(consent);
+  }
+
+  private async assertOrganisationExists(organisationId: string): Promise<void> {
+    try {
+      await this.rpc.request<OrganisationView>(Requests.actors.getOrganisation, { organisationId });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.OrganisationNotFound) {
+        throw new DomainError(ErrorCode.OrganisationNotFound, `No organisation ${organisationId}`, [{ field: 'organisationId', message: 'no such organisation' }]);
+      }
+      throw error;
+    }
+  }
+}

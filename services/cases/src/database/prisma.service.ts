@@ -1,0 +1,16 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { CASES_CONFIG } from '../config.token';
+import type { CasesConfig } from '../config';
+
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  constructor(@Inject(CASES_CONFIG) config: CasesConfig) {
+    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 10 }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}

@@ -1,0 +1,66 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { MessagingModule, NatsReadiness } from '@samverkan/messaging';
+import { acceptCorrelationId, correlationHeader, HealthModule, HttpMetricsInterceptor, loggingModule, MetricsModule, ServiceConfigModule } from '@samverkan/platform';
+import type { Request } from 'express';
+import { ClsModule } from 'nestjs-cls';
+import type { AuthenticatedRequest } from './auth/auth.decorators';
+import { AuthGuard } from './auth/auth.guard';
+import { DevTokensController } from './auth/dev-tokens.controller';
+import { TokenVerifier } from './auth/token-verifier';
+import type { GatewayConfig } from './config';
+import { GATEWAY_CONFIG } from './config.token';
+import { HttpValidationPipe } from './http/http-validation.pipe';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { OperationsController } from './operations/operations.controller';
+import { ActorsController } from './routes/actors.controller';
+import { CasesController } from './routes/cases.controller';
+import { ReferralsController } from './routes/referrals.controller';
+import { StatisticsController } from './routes/statistics.controller';
+
+/** Rate limits per staff member once authenticated, per address before. */
+class StaffThrottlerGuard extends ThrottlerGuard {
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
+    const authenticated = request as unknown as AuthenticatedRequest;
+    return Promise.resolve(authenticated.actor?.staffId ?? authenticated.ip ?? 'unknown');
+  }
+}
+
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ServiceConfigModule.register(GATEWAY_CONFIG, config),
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true, generateId: true, idGenerator: (request: Request) => acceptCorrelationId(request.headers[correlationHeader]) },
+        }),
+        loggingModule(config),
+        MetricsModule.forRoot('gateway', config.instance),
+        MessagingModule.forRoot({ service: 'gateway', instance: config.instance, natsUrl: config.natsUrl, namespace: config.natsNamespace, rpcTimeoutMs: config.rpcTimeoutMs }),
+        HealthModule.forRoot({ imports: [], checks: [NatsReadiness] }),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
+      ],
+      controllers: [
+        ActorsController,
+        CasesController,
+        ReferralsController,
+        StatisticsController,
+        OperationsController,
+        ...(config.devTokens.enabled ? [DevTokensController] : []),
+      ],
+      providers: [
+        TokenVerifier,
+        // Authentication first, so the rate limit can count per staff member.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: StaffThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: HttpValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export const LEARNING_CONFIG = Symbol('LEARNING_CONFIG');

@@ -1,0 +1,37 @@
+import { Controller, Injectable } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { EventType, GetReferralStatisticsQuery, Requests, type EventEnvelope, type ReferralStateData, type ReferralStatisticsView } from '@samverkan/contracts';
+import { consumers, EventsHandler, OnEvent } from '@samverkan/messaging';
+import { ReferralStatisticsService } from './referral-statistics.service';
+
+/** Events from referrals, fed by the durable consumer declared in the topology. */
+@Injectable()
+@EventsHandler(consumers.learningReferralStatistics.durable)
+export class ReferralEventsHandlers {
+  constructor(private readonly statistics: ReferralStatisticsService) {}
+
+  @OnEvent(EventType.ReferralSent)
+  onSent(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.statistics.record(state, new Date(envelope.time));
+  }
+
+  @OnEvent(EventType.ReferralAccepted)
+  onAccepted(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.statistics.record(state, new Date(envelope.time));
+  }
+
+  @OnEvent(EventType.ReferralDeclined)
+  onDeclined(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.statistics.record(state, new Date(envelope.time));
+  }
+}
+
+@Controller()
+export class ReferralStatisticsHandlers {
+  constructor(private readonly statistics: ReferralStatisticsService) {}
+
+  @MessagePattern(Requests.learning.getReferralStatistics)
+  get(@Payload() query: GetReferralStatisticsQuery): Promise<ReferralStatisticsView> {
+    return this.statistics.countByMunicipalityAndStatus(query);
+  }
+}

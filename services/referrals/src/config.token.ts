@@ -1,0 +1,1 @@
+export const REFERRALS_CONFIG = Symbol('REFERRALS_CONFIG');

@@ -1,0 +1,18 @@
+import { DomainError, ErrorCode, type ReferralStatus } from '@samverkan/contracts';
+
+export const referralNotFound = (referralId: string) => new DomainError(ErrorCode.ReferralNotFound, `No referral ${referralId}`);
+
+export const notReceiver = () => new DomainError(ErrorCode.NotReceiver, 'Only the receiving organisation may answer a referral');
+
+export const notParty = () => new DomainError(ErrorCode.Forbidden, 'Only the sending and the receiving organisation may see a referral');
+
+export const illegalTransition = (from: ReferralStatus, to: ReferralStatus) =>
+  new DomainError(ErrorCode.IllegalTransition, `A referral that is ${from} cannot become ${to}`, [{ field: 'status', message: `is ${from}; only a sent referral can become ${to}` }]);
+
+export const consentDoesNotCoverReceiver = () =>
+  new DomainError(ErrorCode.ConsentDoesNotCoverReceiver, 'The person has not consented to share with the receiving organisation for referrals', [
+    { field: 'toOrganisationId', message: 'no active consent covers this organisation for the purpose referral' },
+  ]);
+
+export const referralToSelf = () =>
+  new DomainError(ErrorCode.ReferralToSelf, 'A referral must go to another organisation', [{ field: 'toOrganisationId', message: 'is your own organisation' }]);

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import {
+  assertRole,
+  ConsentPurpose,
+  defaultPageSize,
+  EventType,
+  ReferralStatus,
+  Requests,
+  StaffRole,
+  validationFailed,
+  type AcceptReferralCommand,
+  type ActorContext,
+  type CheckConsentQuery,
+  type ConsentCheckResult,
+  type DeclineReason,
+  type DeclineReferralCommand,
+  type GetReferralQuery,
+  type ListReferralsQuery,
+  type Page,
+  type ReferralView,
+  type SendReferralCommand,
+} from '@samverkan/contracts';
+import { Outbox, RpcClient } from '@samverkan/messaging';
+import { decodeCursor, toPage, type Cursor } from '@samverkan/platform';
+import { v7 as uuidv7 } from 'uuid';
+import { assertTransition, toReferralState, toReferralView, type ReferralRecord } from './referral';
+import { consentDoesNotCoverReceiver, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
+import { ReferralsRepository } from './referrals.repository';
+
+const eventOfStatus = {
+  [ReferralStatus.Sent]: EventType.ReferralSent,
+  [ReferralStatus.Accepted]: EventType.ReferralAccepted,
+  [ReferralStatus.Declined]: EventType.ReferralDeclined,
+} as const satisfies Record<ReferralStatus, EventType>;
+
+function decodeTimeCursor(after: string | undefined): Cursor | undefined {
+  const cursor = decodeCursor(after);
+  if (cursor && Number.isNaN(Date.parse(cursor.key))) throw validationFailed([{ field: 'after', message: 'after must be a cursor returned by a previous page' }]);
+  return cursor;
+}
+
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly rpc: RpcClient,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** Sends a referral, but only after cases confirmed the person's consent covers the receiver. */
+  async send(command: SendReferralCommand): Promise<ReferralView> {
+    const { actor } = command;
+    assertRole(actor, StaffRole.Caseworker);
+    if (command.toOrganisationId === actor.organisationId) throw referralToSelf();
+    const consent = await this.rpc.request<ConsentCheckResult>(Requests.cases.checkConsent, {
+      caseId: command.caseId,
+      requestingOrganisationId: actor.organisationId,
+      receivingOrganisationId: command.toOrganisationId,
+      purpose: ConsentPurpose.Referral,
+    } satisfies CheckConsentQuery);
+    if (!consent.covered) throw consentDoesNotCoverReceiver();
+    return this.recordSent(command, consent);
+  }
+
+  accept(command: AcceptReferralCommand): Promise<ReferralView> {
+    return this.answer(command.actor, command.referralId, ReferralStatus.Accepted, null);
+  }
+
+  decline(command: DeclineReferralCommand): Promise<ReferralView> {
+    return this.answer(command.actor, command.referralId, ReferralStatus.Declined, command.reason);
+  }
+
+  async get(query: GetReferralQuery): Promise<ReferralView> {
+    const referral = await this.referrals.findById(query.referralId);
+    if (!referral) throw referralNotFound(query.referralId);
+    const party = [referral.fromOrganisationId, referral.toOrganisationId];
+    if (!party.includes(query.actor.organisationId)) throw notParty();
+    return toReferralView(referral);
+  }
+
+  /** The organisation's inbox (incoming) or outbox (outgoing), newest first. */
+  async list(query: ListReferralsQuery): Promise<Page<ReferralView>> {
+    const limit = query.limit ?? defaultPageSize;
+    const rows = await this.referrals.list({
+      organisationId: query.actor.organisationId,
+      direction: query.direction,
+      status: query.status,
+      after: decodeTimeCursor(query.after),
+      take: limit + 1,
+    });
+    return toPage(rows, limit, toReferralView, (row) => ({ key: row.sentAt.toISOString(), id: row.id }));
+  }
+
+  @Transactional()
+  private async recordSent(command: SendReferralCommand, consent: ConsentCheckResult): Promise<ReferralView> {
+    const referral = await this.referrals.create({
+      id: uuidv7(),
+      caseId: command.caseId,
+      fromOrganisationId: command.actor.organisationId,
+      fromUnitId: command.actor.unitId,
+      sentBy: command.actor.staffId,
+      toOrganisationId: command.toOrganisationId,
+      supportResourceId: command.supportResourceId ?? null,
+      municipalityCode: consent.municipalityCode,
+      targetGroup: consent.targetGroup,
+      gender: consent.gender,
+      status: ReferralStatus.Sent,
+      version: 1,
+    });
+    await this.announce(referral);
+    return toReferralView(referral);
+  }
+
+  @Transactional()
+  private async answer(actor: ActorContext, referralId: string, status: ReferralStatus, declineReason: DeclineReason | null): Promise<ReferralView> {
+    assertRole(actor, StaffRole.Caseworker);
+    const current = await this.referrals.findById(referralId);
+    if (!current) throw referralNotFound(referralId);
+    if (current.toOrganisationId !== actor.organisationId) throw notReceiver();
+    assertTransition(current.status, status);
+    const answered = await this.referrals.answer(referralId, current.version, { status, declineReason, respondedBy: actor.staffId });
+    // Someone answered in between: report the transition from what it is now.
+    if (!answered) {
+      const now = await this.referrals.findById(referralId);
+      assertTransition(now?.status ?? current.status, status);
+      throw referralNotFound(referralId);
+    }
+    await this.announce(answered);
+    return toReferralView(answered);
+  }
+
+  private async announce(referral: ReferralRecord): Promise<void> {
+    await this.outbox.add(eventOfStatus[referral.status], { type: 'referral', id: referral.id }, toReferralState(referral));
+  }
+}
