@@ -2,7 +2,7 @@
 // packages it pulls in) with SWC to CommonJS, the same way the build compiles our code.
 const path = require('node:path');
 
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras'];
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'uuid', 'jose'];
 
 module.exports = {
   testEnvironment: 'node',
@@ -24,7 +24,9 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@samverkan/(contracts|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@samverkan/(actors|cases|referrals|learning|gateway)-service$': path.join(__dirname, 'services/$1/src/index.ts'),
   },
+  setupFiles: ['reflect-metadata'],
   globalSetup: path.join(__dirname, 'libs/testing/src/jest-global-setup.ts'),
   testTimeout: 30000,
 };

@@ -1,3 +1,6 @@
+// class-transformer's @Type decorators read design-time metadata.
+import 'reflect-metadata';
+
 export * from './actor-context';
 export * from './authorisation';
 export * from './actors';

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { getTransactionHostToken } from '@nestjs-cls/transactional';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { RepublishOutboxCommand, republishOutboxSubject, type EventType, type PublishingService, type RepublishOutboxResult } from '@samverkan/contracts';
@@ -42,7 +42,7 @@ import { RpcMetricsInterceptor } from './rpc/rpc-metrics.interceptor';
 import { rpcClientProxy } from './rpc/rpc-transport';
 import { RpcValidationPipe } from './rpc/rpc-validation.pipe';
 import type { SqlTransactionHost } from './sql-client';
-import { JETSTREAM, JETSTREAM_MANAGER, NATS_CONNECTION, PG_POOL } from './tokens';
+import { JETSTREAM, JETSTREAM_MANAGER, MESSAGING_TRANSACTION_HOST, NATS_CONNECTION, PG_POOL } from './tokens';
 
 const defaults = {
   outboxPollIntervalMs: 1000,
@@ -67,7 +67,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly discovery: DiscoveryService,
     private readonly metrics: MessagingMetrics,
     @Optional() private readonly cls?: ClsService,
-    @Optional() private readonly txHost?: TransactionHost,
+    @Optional() @Inject(MESSAGING_TRANSACTION_HOST) private readonly txHost?: SqlTransactionHost,
     @Optional() private readonly relay?: OutboxRelay,
     @Optional() @Inject(PG_POOL) private readonly pool?: Pool,
   ) {}
@@ -82,7 +82,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     this.relay?.start();
     if (durables.length === 0) return;
     if (!this.cls || !this.txHost || !this.pool) throw new Error('consumers need a database, CLS and a transaction host');
-    const inbox = new TransactionalInbox(this.txHost as unknown as SqlTransactionHost, this.cls);
+    const inbox = new TransactionalInbox(this.txHost, this.cls);
     const deadLetters = new DeadLetters(this.js, this.namespace, this.options.service);
     for (const durable of durables) {
       const definition = consumerDefinition(durable);
@@ -198,6 +198,8 @@ export class MessagingModule {
       if (options.service === 'gateway') throw new Error('the gateway owns no database');
       const service = options.service;
       providers.push(
+        // Services name their transaction connection after themselves (see ServiceFoundationModule).
+        { provide: MESSAGING_TRANSACTION_HOST, useExisting: getTransactionHostToken(service) },
         { provide: PG_POOL, useFactory: () => new Pool({ connectionString: options.databaseUrl, max: 4 }) },
         {
           provide: OutboxRelay,
@@ -222,7 +224,7 @@ export class MessagingModule {
         { provide: APP_FILTER, useClass: RpcExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
       );
-      exported.push(PG_POOL, OutboxRelay, Outbox, OutboxAdmin, DatabaseReadiness);
+      exported.push(MESSAGING_TRANSACTION_HOST, PG_POOL, OutboxRelay, Outbox, OutboxAdmin, DatabaseReadiness);
       controllers.push(outboxOperationsHandlers(service));
     }
 

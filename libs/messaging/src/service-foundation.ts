@@ -43,6 +43,9 @@ export class ServiceFoundationModule {
           interceptor: { mount: true, generateId: true, idGenerator: correlationIdFromContext },
           plugins: [
             new ClsPluginTransactional({
+              // Named after the service, so @Transactional stays bound to this service's
+              // database even when several services share a process.
+              connectionName: service,
               imports: [options.databaseModule],
               adapter: new TransactionalAdapterPrisma({ prismaInjectionToken: options.prismaService, sqlFlavor: 'postgresql' }),
             }),

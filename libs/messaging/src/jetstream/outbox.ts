@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import { currentSchemaVersion, type EventData, type EventEnvelope, type EventType, type PublishingService } from '@samverkan/contracts';
 import { ClsService } from 'nestjs-cls';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { CausationIdKey } from '../cls-keys';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import { MESSAGING_TRANSACTION_HOST } from '../tokens';
 import type { SqlTransactionHost } from '../sql-client';
 
 export interface AggregateRef {
@@ -21,13 +21,13 @@ export interface AggregateRef {
 @Injectable()
 export class Outbox {
   constructor(
-    private readonly txHost: TransactionHost,
+    @Inject(MESSAGING_TRANSACTION_HOST) private readonly txHost: SqlTransactionHost,
     private readonly cls: ClsService,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
   async add<T extends EventType>(type: T, aggregate: AggregateRef, data: EventData<T>): Promise<EventEnvelope<EventData<T>>> {
-    const host = this.txHost as unknown as SqlTransactionHost;
+    const host = this.txHost;
     if (!host.isTransactionActive()) {
       throw new Error(`outbox event ${type} must be added inside a transaction, together with the change it announces`);
     }

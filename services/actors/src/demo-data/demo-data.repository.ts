@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
 import type { DemoOrganisation } from './orebro-lan';
 
 /** Arbitrary but fixed: serialises seeding when several replicas start at once. */
@@ -8,10 +7,10 @@ const seedLock = 4711_2014;
 
 @Injectable()
 export class DemoDataRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectActorsTransactionHost() private readonly txHost: ActorsTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as ActorsTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   async lockForSeeding(): Promise<void> {

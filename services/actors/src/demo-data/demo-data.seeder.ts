@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import { EventType } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import { ClsService } from 'nestjs-cls';
 import type { ActorsConfig } from '../config';
 import { ACTORS_CONFIG } from '../config.token';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
 import { DemoDataRepository } from './demo-data.repository';
 import { demoOrganisations } from './orebro-lan';
 
@@ -17,7 +17,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     @Inject(ACTORS_CONFIG) private readonly config: ActorsConfig,
     private readonly repository: DemoDataRepository,
     private readonly outbox: Outbox,
-    private readonly txHost: TransactionHost,
+    @InjectActorsTransactionHost() private readonly txHost: ActorsTransactionHost,
     private readonly cls: ClsService,
   ) {}
 

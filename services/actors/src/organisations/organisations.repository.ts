@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import type { Cursor } from '@samverkan/platform';
 import type { MunicipalityCode, OrganisationType } from '@samverkan/contracts';
 import type { Organisation } from '../generated/prisma/client';
-import type { ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
 
 export interface OrganisationRecord {
   id: string;
@@ -32,10 +31,10 @@ function toRecord(row: Organisation): OrganisationRecord {
 
 @Injectable()
 export class OrganisationsRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectActorsTransactionHost() private readonly txHost: ActorsTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as ActorsTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   async findById(id: string): Promise<OrganisationRecord | null> {

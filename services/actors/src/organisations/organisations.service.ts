@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Transactional } from '@nestjs-cls/transactional';
 import {
   assertRole,
   defaultPageSize,
@@ -17,6 +16,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { isUniqueViolation } from '../database/prisma-errors';
 import { municipalityCodeRequired, organisationNameTaken, organisationNotFound } from './organisations.errors';
 import { OrganisationsRepository, type OrganisationRecord } from './organisations.repository';
+import { ActorsTransactional } from '../database/transaction-host';
 
 export function toOrganisationView(record: OrganisationRecord): OrganisationView {
   return {
@@ -52,7 +52,7 @@ export class OrganisationsService {
     return toOrganisationView(organisation);
   }
 
-  @Transactional()
+  @ActorsTransactional()
   async create(command: CreateOrganisationCommand): Promise<OrganisationView> {
     assertRole(command.actor, StaffRole.Administrator);
     if (command.type === OrganisationType.Municipality && !command.municipalityCode) throw municipalityCodeRequired();

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import type { StaffRole } from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
-import type { ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
 
 export interface StaffMemberRecord {
   id: string;
@@ -28,10 +27,10 @@ function toRecord(row: { id: string; displayName: string; organisationId: string
 
 @Injectable()
 export class StaffRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectActorsTransactionHost() private readonly txHost: ActorsTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as ActorsTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   async findById(id: string): Promise<StaffMemberRecord | null> {

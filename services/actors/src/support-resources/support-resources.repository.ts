@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TargetGroup } from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
 import type { SupportResource } from '../generated/prisma/client';
-import type { ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
 
 export interface SupportResourceRecord {
   id: string;
@@ -19,10 +18,10 @@ function toRecord(row: SupportResource): SupportResourceRecord {
 
 @Injectable()
 export class SupportResourcesRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectActorsTransactionHost() private readonly txHost: ActorsTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as ActorsTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   /** Sorted by name, then id (keyset pagination). */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import type { ConsentPurpose, Gender, MunicipalityCode, TargetGroup } from '@samverkan/contracts';
-import type { CasesTransactionHost } from '../database/transaction-host';
+import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database/transaction-host';
 import type { Case, Consent } from '../generated/prisma/client';
 
 export interface ConsentRecord {
@@ -56,10 +55,10 @@ function toCaseRecord(row: Case): CaseRecord {
 
 @Injectable()
 export class CasesRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectCasesTransactionHost() private readonly txHost: CasesTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as CasesTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   /** Returns the person with this identity hash, creating them if new (safe under races). */

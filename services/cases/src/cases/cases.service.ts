@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Transactional } from '@nestjs-cls/transactional';
 import { assertRole, EventType, StaffRole, type ActorContext, type CaseView, type GetCaseQuery, type OpenCaseCommand } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { IdentityProtector } from '../identity/identity-protector';
 import { caseNotFound, notOnCaseTeam } from './cases.errors';
 import { CasesRepository, type CaseRecord, type ConsentRecord } from './cases.repository';
+import { CasesTransactional } from '../database/transaction-host';
 
 export function toCaseView(record: CaseRecord, consents: ConsentRecord[]): CaseView {
   return {
@@ -39,7 +39,7 @@ export class CasesService {
     private readonly outbox: Outbox,
   ) {}
 
-  @Transactional()
+  @CasesTransactional()
   async open(command: OpenCaseCommand): Promise<CaseView> {
     const { actor } = command;
     assertRole(actor, StaffRole.Caseworker);

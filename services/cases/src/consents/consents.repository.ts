@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import type { ConsentPurpose } from '@samverkan/contracts';
 import { toConsentRecord, type ConsentRecord } from '../cases/cases.repository';
-import type { CasesTransactionHost } from '../database/transaction-host';
+import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database/transaction-host';
 
 @Injectable()
 export class ConsentsRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectCasesTransactionHost() private readonly txHost: CasesTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as CasesTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   async findActive(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Transactional } from '@nestjs-cls/transactional';
 import {
   assertRole,
   DomainError,
@@ -20,6 +19,7 @@ import { CasesRepository, type ConsentRecord } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { isUniqueViolation } from '../database/prisma-errors';
 import { ConsentsRepository } from './consents.repository';
+import { CasesTransactional } from '../database/transaction-host';
 
 const toView = (consent: ConsentRecord): ConsentView => ({
   id: consent.id,
@@ -61,7 +61,7 @@ export class ConsentsService {
     };
   }
 
-  @Transactional()
+  @CasesTransactional()
   private async persist(command: RecordConsentCommand): Promise<ConsentView> {
     const existing = await this.consents.findActive(command.caseId, command.organisationId, command.purpose);
     if (existing) return toView(existing);

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import type { MunicipalityCode, ReferralCountRow, ReferralStateData, ReferralStatus } from '@samverkan/contracts';
-import type { LearningTransactionHost } from '../database/transaction-host';
+import { InjectLearningTransactionHost, type LearningTransactionHost } from '../database/transaction-host';
 
 @Injectable()
 export class ReferralFactsRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectLearningTransactionHost() private readonly txHost: LearningTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as LearningTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   /** Inserts or moves the fact forward; an older or repeated version changes nothing. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
 import type { DeclineReason, Gender, MunicipalityCode, ReferralDirection, ReferralStatus, TargetGroup } from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
-import type { ReferralsTransactionHost } from '../database/transaction-host';
+import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database/transaction-host';
 import type { Referral } from '../generated/prisma/client';
 import type { ReferralRecord } from './referral';
 
@@ -19,10 +18,10 @@ function toRecord(row: Referral): ReferralRecord {
 
 @Injectable()
 export class ReferralsRepository {
-  constructor(private readonly txHost: TransactionHost) {}
+  constructor(@InjectReferralsTransactionHost() private readonly txHost: ReferralsTransactionHost) {}
 
   private get db() {
-    return (this.txHost as unknown as ReferralsTransactionHost).tx;
+    return this.txHost.tx;
   }
 
   async create(record: Omit<ReferralRecord, 'sentAt' | 'respondedAt' | 'respondedBy' | 'declineReason'>): Promise<ReferralRecord> {

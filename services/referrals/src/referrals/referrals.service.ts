@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Transactional } from '@nestjs-cls/transactional';
 import {
   assertRole,
   ConsentPurpose,
@@ -27,6 +26,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { assertTransition, toReferralState, toReferralView, type ReferralRecord } from './referral';
 import { consentDoesNotCoverReceiver, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
 import { ReferralsRepository } from './referrals.repository';
+import { ReferralsTransactional } from '../database/transaction-host';
 
 const eventOfStatus = {
   [ReferralStatus.Sent]: EventType.ReferralSent,
@@ -92,7 +92,7 @@ export class ReferralsService {
     return toPage(rows, limit, toReferralView, (row) => ({ key: row.sentAt.toISOString(), id: row.id }));
   }
 
-  @Transactional()
+  @ReferralsTransactional()
   private async recordSent(command: SendReferralCommand, consent: ConsentCheckResult): Promise<ReferralView> {
     const referral = await this.referrals.create({
       id: uuidv7(),
@@ -112,7 +112,7 @@ export class ReferralsService {
     return toReferralView(referral);
   }
 
-  @Transactional()
+  @ReferralsTransactional()
   private async answer(actor: ActorContext, referralId: string, status: ReferralStatus, declineReason: DeclineReason | null): Promise<ReferralView> {
     assertRole(actor, StaffRole.Caseworker);
     const current = await this.referrals.findById(referralId);

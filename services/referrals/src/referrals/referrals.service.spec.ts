@@ -1,0 +1,193 @@
+import { DeclineReason, DomainError, ErrorCode, ReferralStatus, StaffRole, TargetGroup, type ConsentCheckResult } from '@samverkan/contracts';
+import { Outbox, RpcClient } from '@samverkan/messaging';
+import { anActor, automock } from '@samverkan/testing';
+import { randomUUID } from 'node:crypto';
+import type { ReferralRecord } from './referral';
+import { ReferralsRepository } from './referrals.repository';
+import { ReferralsService } from './referrals.service';
+
+function aReferral(overrides: Partial<ReferralRecord> = {}): ReferralRecord {
+  return {
+    id: randomUUID(),
+    caseId: randomUUID(),
+    fromOrganisationId: randomUUID(),
+    fromUnitId: randomUUID(),
+    sentBy: randomUUID(),
+    toOrganisationId: randomUUID(),
+    supportResourceId: null,
+    municipalityCode: '1880',
+    targetGroup: TargetGroup.YoungNotInEmploymentOrEducation,
+    gender: 'female',
+    status: ReferralStatus.Sent,
+    declineReason: null,
+    sentAt: new Date('2026-11-20T08:00:00Z'),
+    respondedAt: null,
+    respondedBy: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+function consentCheck(covered: boolean): ConsentCheckResult {
+  return { covered, caseId: randomUUID(), municipalityCode: '1883', targetGroup: TargetGroup.ForeignBackground, gender: 'male' };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
+}
+
+// @Transactional needs a CLS context; in unit tests the methods run on their own.
+jest.mock('@nestjs-cls/transactional', () => ({
+  ...jest.requireActual('@nestjs-cls/transactional'),
+  Transactional: () => () => undefined,
+}));
+
+describe('ReferralsService', () => {
+  const setUp = () => {
+    const repository = automock(ReferralsRepository);
+    const rpc = automock(RpcClient);
+    const outbox = automock(Outbox);
+    const service = new ReferralsService(repository, rpc, outbox);
+    return { service, repository, rpc, outbox };
+  };
+
+  describe('send', () => {
+    it('refuses a referral when the consent does not cover the receiver, and writes nothing', async () => {
+      const { service, repository, rpc, outbox } = setUp();
+      rpc.request.mockResolvedValue(consentCheck(false));
+
+      const error = await rejection(service.send({ actor: anActor(), caseId: randomUUID(), toOrganisationId: randomUUID() }));
+
+      expect(error.code).toBe(ErrorCode.ConsentDoesNotCoverReceiver);
+      expect(error.fields).toEqual([expect.objectContaining({ field: 'toOrganisationId' })]);
+      expect(repository.create).not.toHaveBeenCalled();
+      expect(outbox.add).not.toHaveBeenCalled();
+    });
+
+    it('asks cases about consent for the purpose referral, from the sender to the receiver', async () => {
+      const { service, repository, rpc } = setUp();
+      const actor = anActor();
+      const caseId = randomUUID();
+      const toOrganisationId = randomUUID();
+      rpc.request.mockResolvedValue(consentCheck(true));
+      repository.create.mockImplementation(async (record) => aReferral({ ...record, sentAt: new Date() }));
+
+      await service.send({ actor, caseId, toOrganisationId });
+
+      expect(rpc.request).toHaveBeenCalledWith('cases.check-consent', {
+        caseId,
+        requestingOrganisationId: actor.organisationId,
+        receivingOrganisationId: toOrganisationId,
+        purpose: 'referral',
+      });
+    });
+
+    it('takes municipality, target group and gender from the case and announces the sent referral', async () => {
+      const { service, repository, rpc, outbox } = setUp();
+      rpc.request.mockResolvedValue(consentCheck(true));
+      repository.create.mockImplementation(async (record) => aReferral({ ...record, sentAt: new Date() }));
+
+      const view = await service.send({ actor: anActor(), caseId: randomUUID(), toOrganisationId: randomUUID() });
+
+      expect(view).toMatchObject({ status: 'sent', municipalityCode: '1883', targetGroup: 'foreign_background', version: 1 });
+      expect(outbox.add).toHaveBeenCalledWith(
+        'referrals.events.referral.sent',
+        { type: 'referral', id: view.id },
+        expect.objectContaining({ referralId: view.id, gender: 'male', status: 'sent', version: 1 }),
+      );
+    });
+
+    it('refuses a referral to the own organisation before asking anyone', async () => {
+      const { service, rpc } = setUp();
+      const actor = anActor();
+
+      const error = await rejection(service.send({ actor, caseId: randomUUID(), toOrganisationId: actor.organisationId }));
+
+      expect(error.code).toBe(ErrorCode.ReferralToSelf);
+      expect(rpc.request).not.toHaveBeenCalled();
+    });
+
+    it('refuses staff without the caseworker role', async () => {
+      const { service } = setUp();
+
+      const error = await rejection(service.send({ actor: anActor({ roles: [StaffRole.Analyst] }), caseId: randomUUID(), toOrganisationId: randomUUID() }));
+
+      expect(error.code).toBe(ErrorCode.Forbidden);
+    });
+  });
+
+  describe('accept and decline', () => {
+    it('lets only the receiving organisation answer', async () => {
+      const { service, repository } = setUp();
+      repository.findById.mockResolvedValue(aReferral());
+
+      const error = await rejection(service.accept({ actor: anActor(), referralId: randomUUID() }));
+
+      expect(error.code).toBe(ErrorCode.NotReceiver);
+      expect(repository.answer).not.toHaveBeenCalled();
+    });
+
+    it('accepts a sent referral, bumps its version and announces it', async () => {
+      const { service, repository, outbox } = setUp();
+      const referral = aReferral();
+      const actor = anActor({ organisationId: referral.toOrganisationId });
+      repository.findById.mockResolvedValue(referral);
+      repository.answer.mockResolvedValue({ ...referral, status: ReferralStatus.Accepted, version: 2, respondedAt: new Date() });
+
+      const view = await service.accept({ actor, referralId: referral.id });
+
+      expect(repository.answer).toHaveBeenCalledWith(referral.id, 1, { status: 'accepted', declineReason: null, respondedBy: actor.staffId });
+      expect(view).toMatchObject({ status: 'accepted', version: 2 });
+      expect(outbox.add).toHaveBeenCalledWith('referrals.events.referral.accepted', expect.anything(), expect.objectContaining({ version: 2 }));
+    });
+
+    it('refuses to answer a referral twice', async () => {
+      const { service, repository } = setUp();
+      const referral = aReferral({ status: ReferralStatus.Declined, declineReason: DeclineReason.NoCapacity, version: 2 });
+      repository.findById.mockResolvedValue(referral);
+
+      const error = await rejection(service.accept({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id }));
+
+      expect(error.code).toBe(ErrorCode.IllegalTransition);
+      expect(repository.answer).not.toHaveBeenCalled();
+    });
+
+    it('reports the illegal transition when a concurrent answer won the race', async () => {
+      const { service, repository, outbox } = setUp();
+      const referral = aReferral();
+      repository.findById.mockResolvedValueOnce(referral).mockResolvedValueOnce({ ...referral, status: ReferralStatus.Accepted, version: 2 });
+      repository.answer.mockResolvedValue(null);
+
+      const error = await rejection(service.decline({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id, reason: DeclineReason.NotEligible }));
+
+      expect(error.code).toBe(ErrorCode.IllegalTransition);
+      expect(outbox.add).not.toHaveBeenCalled();
+    });
+
+    it('answers an unknown referral with REFERRAL_NOT_FOUND', async () => {
+      const { service, repository } = setUp();
+      repository.findById.mockResolvedValue(null);
+
+      const error = await rejection(service.accept({ actor: anActor(), referralId: randomUUID() }));
+
+      expect(error.code).toBe(ErrorCode.ReferralNotFound);
+    });
+  });
+
+  describe('get', () => {
+    it('shows a referral only to the sending and the receiving organisation', async () => {
+      const { service, repository } = setUp();
+      const referral = aReferral();
+      repository.findById.mockResolvedValue(referral);
+
+      await expect(service.get({ actor: anActor({ organisationId: referral.fromOrganisationId }), referralId: referral.id })).resolves.toMatchObject({ id: referral.id });
+      await expect(service.get({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id })).resolves.toMatchObject({ id: referral.id });
+      expect((await rejection(service.get({ actor: anActor(), referralId: referral.id }))).code).toBe(ErrorCode.Forbidden);
+    });
+  });
+});

@@ -1,0 +1,114 @@
+import type { INestApplication } from '@nestjs/common';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { createActorsApp, loadActorsConfig } from '@samverkan/actors-service';
+import { createCasesApp, loadCasesConfig } from '@samverkan/cases-service';
+import { createGatewayApp, loadGatewayConfig } from '@samverkan/gateway-service';
+import { createLearningApp, loadLearningConfig } from '@samverkan/learning-service';
+import { createReferralsApp, loadReferralsConfig } from '@samverkan/referrals-service';
+import { Namespace } from '@samverkan/messaging';
+import { createTestDatabase, testNamespace, testNatsUrl } from '@samverkan/testing';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+
+export type ServiceName = 'actors' | 'cases' | 'referrals' | 'learning' | 'gateway';
+export type DatabaseService = Exclude<ServiceName, 'gateway'>;
+const everyService: ServiceName[] = ['actors', 'cases', 'referrals', 'learning', 'gateway'];
+const databaseServices: DatabaseService[] = ['actors', 'cases', 'referrals', 'learning'];
+
+const factories: Record<ServiceName, (env: NodeJS.ProcessEnv) => Promise<INestApplication>> = {
+  actors: (env) => createActorsApp(loadActorsConfig(env)),
+  cases: (env) => createCasesApp(loadCasesConfig(env)),
+  referrals: (env) => createReferralsApp(loadReferralsConfig(env)),
+  learning: (env) => createLearningApp(loadLearningConfig(env)),
+  gateway: (env) => createGatewayApp(loadGatewayConfig(env)),
+};
+
+/**
+ * The real services, started in this process exactly as their main functions start them, on
+ * real PostgreSQL (a fresh database each) and real NATS (a namespace of their own).
+ */
+export class TestSystem {
+  readonly apps: Partial<Record<ServiceName, INestApplication>> = {};
+  private connection?: NatsConnection;
+
+  private constructor(
+    readonly namespace: string,
+    readonly databaseUrls: Record<DatabaseService, string>,
+    private readonly overrides: Partial<Record<ServiceName, NodeJS.ProcessEnv>>,
+  ) {}
+
+  static async start(purpose: string, options: { services?: ServiceName[]; env?: Partial<Record<ServiceName, NodeJS.ProcessEnv>> } = {}): Promise<TestSystem> {
+    const databaseUrls = Object.fromEntries(
+      await Promise.all(databaseServices.map(async (service) => [service, await createTestDatabase(`${purpose}_${service}`)] as const)),
+    ) as Record<DatabaseService, string>;
+    const system = new TestSystem(testNamespace(purpose), databaseUrls, options.env ?? {});
+    for (const service of options.services ?? everyService) await system.startService(service);
+    return system;
+  }
+
+  env(service: ServiceName): NodeJS.ProcessEnv {
+    return {
+      NODE_ENV: 'test',
+      NATS_URL: testNatsUrl(),
+      NATS_NAMESPACE: this.namespace,
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      HTTP_PORT: '0',
+      SERVICE_INSTANCE: `${service}-test`,
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      SEED_DEMO_DATA: 'true',
+      DEV_TOKENS_ENABLED: 'true',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      ...(service === 'gateway' ? {} : { DATABASE_URL: this.databaseUrls[service] }),
+      ...this.overrides[service],
+    };
+  }
+
+  async startService(service: ServiceName): Promise<INestApplication> {
+    const app = await factories[service](this.env(service));
+    if (service === 'gateway') await app.listen(0, '127.0.0.1');
+    this.apps[service] = app;
+    return app;
+  }
+
+  async stopService(service: ServiceName): Promise<void> {
+    await this.apps[service]?.close();
+    delete this.apps[service];
+  }
+
+  http(): TestAgent {
+    const gateway = this.apps.gateway;
+    if (!gateway) throw new Error('the gateway is not running');
+    return request(gateway.getHttpServer());
+  }
+
+  app(service: ServiceName): INestApplication {
+    const app = this.apps[service];
+    if (!app) throw new Error(`${service} is not running`);
+    return app;
+  }
+
+  async jetstreamManager(): Promise<JetStreamManager> {
+    this.connection ??= await connect({ servers: testNatsUrl() });
+    return jetstreamManager(this.connection);
+  }
+
+  stream(name: string): string {
+    return new Namespace(this.namespace).stream(name);
+  }
+
+  subject(subject: string): string {
+    return new Namespace(this.namespace).subject(subject);
+  }
+
+  /** Stops every service and removes the namespace's streams from NATS. */
+  async shutdown(): Promise<void> {
+    for (const service of [...everyService].reverse()) await this.stopService(service);
+    const jsm = await this.jetstreamManager();
+    const prefix = this.stream('');
+    for await (const stream of jsm.streams.list()) {
+      if (stream.config.name.startsWith(prefix)) await jsm.streams.delete(stream.config.name);
+    }
+    await this.connection?.close();
+  }
+}
