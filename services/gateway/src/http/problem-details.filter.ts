@@ -81,8 +81,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
     if (exception instanceof ThrottlerException) return new DomainError(ErrorCode.RateLimited, 'Too many requests; slow down');
-    const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') {
+    // Express reports body-parser failures as HttpExceptions caused by the parser's error.
+    const parserError = (exception instanceof HttpException ? exception.cause : exception) as BodyParserError | undefined;
+    if (parserError?.type === 'entity.parse.failed' || parserError instanceof SyntaxError) {
       return new DomainError(ErrorCode.ValidationFailed, 'The request body is not valid JSON', [{ field: 'body', message: 'must be valid JSON' }]);
     }
     if (parserError?.type === 'entity.too.large') return new DomainError(ErrorCode.PayloadTooLarge, 'The request body is too large');

@@ -1,0 +1,73 @@
+import { query } from '@samverkan/testing';
+import request from 'supertest';
+import { signIn } from '../support/staff';
+import { TestSystem } from '../support/system';
+
+describe('operating the gateway and the services', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await TestSystem.start('operations');
+  });
+
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  it('serves the OpenAPI document with schemas generated from the contracts, and a browsable page', async () => {
+    const document = await system.http().get('/api/v1/openapi.json').expect(200);
+    const page = await system.http().get('/api/docs').redirects(1).expect(200);
+
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/referrals', '/api/v1/referrals/{referralId}/accept', '/api/v1/cases/{caseId}/consents']));
+    expect(document.body.components.schemas.SendReferralBody).toMatchObject({ properties: { caseId: { format: 'uuid' } }, required: expect.arrayContaining(['caseId', 'toOrganisationId']) });
+    expect(document.body.components.securitySchemes).toHaveProperty('bearer');
+    expect(page.text).toContain('swagger');
+  });
+
+  it('answers liveness and readiness without a token, checking NATS and each database', async () => {
+    await system.http().get('/health/live').expect(200, { status: 'ok' });
+    const ready = await system.http().get('/health/ready').expect(200);
+    const referrals = await request(system.app('referrals').getHttpServer()).get('/health/ready').expect(200);
+
+    expect(ready.body.details).toMatchObject({ nats: { status: 'up' } });
+    expect(referrals.body.details).toMatchObject({ nats: { status: 'up' }, database: { status: 'up' } });
+  });
+
+  it('exposes Prometheus metrics: requests at the gateway, outbox backlog and consumer lag in the services', async () => {
+    await system.http().get('/health/ready');
+    const gateway = await system.http().get('/metrics').expect(200);
+    const learning = await request(system.app('learning').getHttpServer()).get('/metrics').expect(200);
+
+    expect(gateway.text).toMatch(/http_requests_total\{[^}]*route="\/health\/ready",status="200"[^}]*\} [1-9]/);
+    expect(learning.text).toContain('outbox_backlog');
+    expect(learning.text).toContain('consumer_pending_messages{consumer="learning-referral-statistics"');
+    expect(learning.text).toContain('dead_letters_total');
+  });
+
+  it('keeps the caller’s correlation id: echoed back, and written into the events the request caused', async () => {
+    const caseworker = await signIn(system.http(), 'Arbetsförmedlare Örebro');
+    const correlationId = 'e2e-correlation-4711';
+
+    const response = await system
+      .http()
+      .post('/api/v1/cases')
+      .set(caseworker.auth)
+      .set('x-correlation-id', correlationId)
+      .send({ personnummer: '19900101-0017', municipalityCode: '1880', targetGroup: 'disability' })
+      .expect(201);
+    const events = await query<{ correlation: string }>(system.databaseUrls.cases, "SELECT envelope->>'correlationid' AS correlation FROM outbox WHERE envelope->'data'->>'caseId' = $1", [response.body.id]);
+
+    expect(response.headers['x-correlation-id']).toBe(correlationId);
+    expect(events).toEqual([{ correlation: correlationId }]);
+  });
+
+  it('offers development tokens only when they are enabled', async () => {
+    const withoutDevTokens = await TestSystem.start('nodevtokens', { services: ['gateway'], env: { gateway: { DEV_TOKENS_ENABLED: 'false' } } });
+    try {
+      const response = await withoutDevTokens.http().post('/api/v1/auth/dev-tokens').send({ staffId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+      expect(response.body).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+    } finally {
+      await withoutDevTokens.shutdown();
+    }
+  });
+});
