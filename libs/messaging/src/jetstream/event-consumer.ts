@@ -167,7 +167,8 @@ export class EventConsumer {
       message.nak(retryDelayMs(message.info.deliveryCount));
       return 'retry';
     }
-    message.term(reason);
+    // Without a reason: nats-server 2.9 ignores a TERM that carries one.
+    message.term();
     this.deps.metrics?.deadLetters.inc({ consumer: this.definition.durable, reason });
     this.logger.warn({ reason, error, subject: this.deps.namespace.localSubject(message.subject), sequence: message.info.streamSequence }, 'message dead-lettered');
     return `dead-lettered:${reason}`;

@@ -1,4 +1,4 @@
-import { JetStreamError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { correlationHeader } from '@samverkan/platform';
 import type { Namespace } from '../namespace';
@@ -16,8 +16,12 @@ export interface EventPublisher {
 }
 
 function isMissingStream(error: unknown): boolean {
-  // A publish to a subject no stream captures gets "no responders" back from the server.
-  return isStreamNotFound(error) || (error instanceof Error && /no responders|503/i.test(error.message)) || (error instanceof JetStreamError && /stream not found/i.test(error.message));
+  // A publish to a subject no stream captures comes back as "no responders", which nats.js
+  // reports as JetStreamNotEnabled with the NoResponders error as its cause.
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (isStreamNotFound(current) || current.name === 'NoResponders' || /no responders|stream not found/i.test(current.message)) return true;
+  }
+  return false;
 }
 
 export class JetStreamEventPublisher implements EventPublisher {

@@ -1,0 +1,159 @@
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { EventType, type EventEnvelope, type ReferralStateData } from '@samverkan/contracts';
+import { DeadLetterHeader, consumers, deadLetterStream, ensureStream, streams } from '@samverkan/messaging';
+import { eventually, query, testNatsUrl } from '@samverkan/testing';
+import { randomUUID } from 'node:crypto';
+import { TestSystem } from '../support/system';
+
+function referralEvent(type: EventType, state: Partial<ReferralStateData> = {}): EventEnvelope<ReferralStateData> {
+  const referralId = state.referralId ?? randomUUID();
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: '/samverkan/referrals',
+    type,
+    subject: `referral/${referralId}`,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    schemaversion: 1,
+    correlationid: randomUUID(),
+    causationid: null,
+    data: {
+      referralId,
+      caseId: randomUUID(),
+      fromOrganisationId: randomUUID(),
+      toOrganisationId: randomUUID(),
+      municipalityCode: '1861',
+      targetGroup: 'disability',
+      gender: 'female',
+      status: 'sent',
+      declineReason: null,
+      version: 1,
+      ...state,
+    },
+  };
+}
+
+/**
+ * The learning service's durable consumer, on real NATS and PostgreSQL: events reach it straight
+ * from the test, as the referrals relay would publish them.
+ */
+describe('an idempotent JetStream consumer (learning ← referrals)', () => {
+  let system: TestSystem;
+  let connection: NatsConnection;
+  let js: JetStreamClient;
+  let jsm: JetStreamManager;
+  const durable = consumers.learningReferralStatistics.durable;
+
+  beforeAll(async () => {
+    system = await TestSystem.start('consumer', { services: ['learning'] });
+    connection = await connect({ servers: testNatsUrl() });
+    js = jetstream(connection);
+    jsm = await system.jetstreamManager();
+    const namespace = { stream: (name: string) => system.stream(name), subject: (subject: string) => system.subject(subject) };
+    await ensureStream(jsm, streams.referrals, namespace as never, 1);
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await system?.shutdown();
+  });
+
+  async function publish(event: unknown, type: string, messageId = randomUUID()): Promise<void> {
+    await js.publish(system.subject(type), JSON.stringify(event), { msgID: messageId });
+  }
+
+  const facts = (referralId: string) => query<{ status: string; version: number }>(system.databaseUrls.learning, 'SELECT status, version FROM referral_facts WHERE referral_id = $1', [referralId]);
+  const handled = (eventId: string) => query(system.databaseUrls.learning, 'SELECT 1 FROM processed_events WHERE consumer = $1 AND event_id = $2', [durable, eventId]);
+
+  async function deadLetter(): Promise<{ headers: Record<string, string>; body: string } | undefined> {
+    const subject = system.subject(`deadletter.learning.${durable}`);
+    const message = await jsm.streams.getMessage(system.stream(deadLetterStream.name), { last_by_subj: subject }).catch(() => null);
+    if (!message) return undefined;
+    const headers = Object.fromEntries(Object.values(DeadLetterHeader).map((key) => [key, message.header.get(key)]));
+    return { headers, body: message.string() };
+  }
+
+  it('applies a duplicate delivery only once', async () => {
+    const sent = referralEvent(EventType.ReferralSent);
+    await publish(sent, sent.type);
+    await eventually(async () => expect(await facts(sent.data.referralId)).toEqual([{ status: 'sent', version: 1 }]));
+
+    // The same event again under another message id, so JetStream's de-duplication lets it through.
+    await publish(sent, sent.type);
+    const marker = referralEvent(EventType.ReferralSent);
+    await publish(marker, marker.type);
+
+    await eventually(async () => expect(await facts(marker.data.referralId)).toHaveLength(1));
+    expect(await facts(sent.data.referralId)).toEqual([{ status: 'sent', version: 1 }]);
+    expect(await handled(sent.id)).toHaveLength(1);
+    const total = await query<{ n: number }>(system.databaseUrls.learning, 'SELECT count(*)::int AS n FROM referral_facts');
+    expect(total).toEqual([{ n: 2 }]);
+  });
+
+  it('converges when events arrive out of order: the highest version wins', async () => {
+    const referralId = randomUUID();
+    const accepted = referralEvent(EventType.ReferralAccepted, { referralId, status: 'accepted', version: 2 });
+    const sent = referralEvent(EventType.ReferralSent, { referralId, status: 'sent', version: 1 });
+
+    await publish(accepted, accepted.type);
+    await publish(sent, sent.type);
+
+    await eventually(async () => expect(await handled(sent.id)).toHaveLength(1));
+    expect(await facts(referralId)).toEqual([{ status: 'accepted', version: 2 }]);
+  });
+
+  it('dead-letters an invalid message at once instead of retrying it', async () => {
+    const invalid = referralEvent(EventType.ReferralSent, { municipalityCode: '9999' as never });
+    await publish(invalid, invalid.type);
+
+    const letter = await eventually(async () => {
+      const found = await deadLetter();
+      expect(found?.body).toContain(invalid.id);
+      return found;
+    });
+
+    expect(letter?.headers).toMatchObject({
+      [DeadLetterHeader.Reason]: 'invalid',
+      [DeadLetterHeader.Deliveries]: '1',
+      [DeadLetterHeader.OriginalSubject]: 'referrals.events.referral.sent',
+      [DeadLetterHeader.Consumer]: durable,
+    });
+    expect(letter?.headers[DeadLetterHeader.Error]).toContain('municipalityCode');
+    expect(await facts(invalid.data.referralId)).toEqual([]);
+  });
+
+  it('retries a failing message with growing delays and dead-letters it after the bounded deliveries, without blocking others', async () => {
+    const poisoned = referralEvent(EventType.ReferralSent);
+    // A failure retrying cannot fix, raised by the database for this one referral.
+    await query(
+      system.databaseUrls.learning,
+      `CREATE OR REPLACE FUNCTION refuse_poisoned() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.referral_id = '${poisoned.data.referralId}' THEN RAISE EXCEPTION 'poisoned referral'; END IF; RETURN NEW; END $$;
+       CREATE TRIGGER refuse_poisoned BEFORE INSERT ON referral_facts FOR EACH ROW EXECUTE FUNCTION refuse_poisoned();`,
+    );
+    const healthy = referralEvent(EventType.ReferralSent);
+
+    await publish(poisoned, poisoned.type);
+    await publish(healthy, healthy.type);
+
+    await eventually(async () => expect(await facts(healthy.data.referralId)).toHaveLength(1), { timeoutMs: 5000 });
+    const letter = await eventually(
+      async () => {
+        const found = await deadLetter();
+        expect(found?.body).toContain(poisoned.id);
+        return found;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(letter?.headers).toMatchObject({ [DeadLetterHeader.Reason]: 'exhausted', [DeadLetterHeader.Deliveries]: String(consumers.learningReferralStatistics.maxAttempts) });
+    expect(letter?.headers[DeadLetterHeader.Error]).toContain('poisoned referral');
+    expect(await handled(poisoned.id)).toEqual([]);
+    await eventually(async () => {
+      const consumer = await jsm.consumers.info(system.stream(streams.referrals.name), durable);
+      expect(consumer.num_ack_pending + consumer.num_pending).toBe(0);
+    });
+  });
+});
