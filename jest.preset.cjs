@@ -26,7 +26,7 @@ module.exports = {
     '^@samverkan/(contracts|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     '^@samverkan/(actors|cases|referrals|learning|gateway)-service$': path.join(__dirname, 'services/$1/src/index.ts'),
   },
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', path.join(__dirname, 'libs/testing/src/jest-quiet-logs.ts')],
   globalSetup: path.join(__dirname, 'libs/testing/src/jest-global-setup.ts'),
   testTimeout: 30000,
 };

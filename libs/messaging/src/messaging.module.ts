@@ -57,6 +57,7 @@ const defaults = {
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private readonly running: EventConsumer[] = [];
+  private pruneTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -98,10 +99,12 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       consumer.start();
       this.running.push(consumer);
     }
-    void this.pruneInboxNowAndThen();
+    await this.pruneInbox();
+    this.pruneTimer = setInterval(() => void this.pruneInbox(), 60 * 60 * 1000).unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruneTimer);
     await Promise.all(this.running.map((consumer) => consumer.stop()));
     await this.relay?.stop();
   }
@@ -132,7 +135,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Handled-event records only need to outlive redeliveries and republishing windows. */
-  private async pruneInboxNowAndThen(): Promise<void> {
+  private async pruneInbox(): Promise<void> {
     const retention = this.options.inboxRetentionHours ?? defaults.inboxRetentionHours;
     await this.pool
       ?.query('DELETE FROM processed_events WHERE processed_at < now() - make_interval(hours => $1)', [retention])

@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { describeError, InfrastructureUnavailableError, redactUrl } from '@samverkan/platform';
+import { describeError, InfrastructureUnavailableError, natsServerList, redactUrl } from '@samverkan/platform';
 
 const natsStartHint =
   'start it with `start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server` or `docker compose up -d nats`';
@@ -8,7 +8,7 @@ const natsStartHint =
 export async function connectNats(url: string, service: string, connectionName: string): Promise<NatsConnection> {
   try {
     return await connect({
-      servers: url,
+      servers: natsServerList(url),
       name: connectionName,
       timeout: 5000,
       maxReconnectAttempts: -1,

@@ -61,6 +61,7 @@ export class ServiceFoundationModule {
           namespace: config.natsNamespace,
           databaseUrl: config.databaseUrl,
           outboxPollIntervalMs: config.outboxPollIntervalMs,
+          jetstreamReplicas: config.jetstreamReplicas,
           consumers: options.consumers,
         }),
         HealthModule.forRoot({ imports: [], checks: [DatabaseReadiness, NatsReadiness] }),

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -35,6 +36,15 @@ export const natsNamespace = z
   .max(32)
   .default('');
 
+/** One NATS URL, or several separated by commas (the seed servers of a cluster). */
+export const natsServers = z
+  .string()
+  .refine((value) => value.split(',').every((url) => /^(nats|tls|wss?):\/\/[^\s,]+$/.test(url.trim())), 'must be nats:// URLs separated by commas');
+
+export function natsServerList(value: string): string[] {
+  return value.split(',').map((url) => url.trim());
+}
+
 export const localDatabaseUrl = (database: string): string => `postgresql://postgres@127.0.0.1:5432/${database}`;
 export const localNatsUrl = 'nats://127.0.0.1:4222';
 
@@ -43,10 +53,12 @@ export function baseServiceSchema(service: string, defaultPort: number) {
   return z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HTTP_PORT: portFromEnv.default(defaultPort),
-    NATS_URL: z.string().url().default(localNatsUrl),
+    NATS_URL: natsServers.default(localNatsUrl),
     NATS_NAMESPACE: natsNamespace,
     LOG_LEVEL: logLevel,
-    SERVICE_INSTANCE: z.string().default(`${service}-${process.pid}`),
+    // Host name and process id: unique per pod or container, where the pid alone is always 1.
+    SERVICE_INSTANCE: z.string().default(`${service}-${hostname()}-${process.pid}`),
+    JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   });
 }
 
@@ -58,16 +70,20 @@ export interface BaseServiceConfig {
   natsNamespace: string;
   logLevel: z.infer<typeof logLevel>;
   instance: string;
+  /** Copies JetStream keeps of each stream the service owns: 1 on one server, 3 in a cluster. */
+  jetstreamReplicas: number;
 }
 
 export interface DatabaseServiceConfig extends BaseServiceConfig {
   databaseUrl: string;
+  databasePoolSize: number;
   outboxPollIntervalMs: number;
 }
 
 export function databaseServiceSchema(service: string, defaultPort: number) {
   return baseServiceSchema(service, defaultPort).extend({
     DATABASE_URL: z.string().url().default(localDatabaseUrl(`samverkan_${service}`)),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   });
 }
@@ -81,7 +97,9 @@ export function toDatabaseServiceConfig(service: string, env: z.infer<ReturnType
     natsNamespace: env.NATS_NAMESPACE,
     logLevel: env.LOG_LEVEL,
     instance: env.SERVICE_INSTANCE,
+    jetstreamReplicas: env.JETSTREAM_REPLICAS,
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
   };
 }

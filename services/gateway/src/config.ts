@@ -54,6 +54,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     natsNamespace: parsed.NATS_NAMESPACE,
     logLevel: parsed.LOG_LEVEL,
     instance: parsed.SERVICE_INSTANCE,
+    jetstreamReplicas: parsed.JETSTREAM_REPLICAS,
     jwt: {
       secret: secret ? new TextEncoder().encode(secret) : null,
       jwksUrl: parsed.JWT_JWKS_URL ?? null,

@@ -40,7 +40,7 @@ export class GatewayModule {
         }),
         loggingModule(config),
         MetricsModule.forRoot('gateway', config.instance),
-        MessagingModule.forRoot({ service: 'gateway', instance: config.instance, natsUrl: config.natsUrl, namespace: config.natsNamespace, rpcTimeoutMs: config.rpcTimeoutMs }),
+        MessagingModule.forRoot({ service: 'gateway', instance: config.instance, natsUrl: config.natsUrl, namespace: config.natsNamespace, rpcTimeoutMs: config.rpcTimeoutMs, jetstreamReplicas: config.jetstreamReplicas }),
         HealthModule.forRoot({ imports: [], checks: [NatsReadiness] }),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
       ],

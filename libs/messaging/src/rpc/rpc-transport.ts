@@ -1,4 +1,5 @@
 import { ClientNats, ServerNats, type CustomStrategy, type NatsOptions } from '@nestjs/microservices';
+import { natsServerList } from '@samverkan/platform';
 import type { Namespace } from '../namespace';
 
 type NatsTransportOptions = NonNullable<NatsOptions['options']>;
@@ -37,7 +38,7 @@ const resilientConnection = { maxReconnectAttempts: -1, reconnectTimeWait: 1000 
 export function rpcServerStrategy(options: { service: string; natsUrl: string; namespace: Namespace }): CustomStrategy {
   return {
     strategy: new NamespacedNatsServer(options.namespace, {
-      servers: options.natsUrl,
+      servers: natsServerList(options.natsUrl),
       name: `${options.service}-rpc`,
       // Replicas of a service share its queue group, so each request reaches one of them.
       queue: options.namespace.queue(options.service),
@@ -50,5 +51,5 @@ export function rpcServerStrategy(options: { service: string; natsUrl: string; n
 }
 
 export function rpcClientProxy(options: { service: string; natsUrl: string; namespace: Namespace }): NamespacedNatsClient {
-  return new NamespacedNatsClient(options.namespace, { servers: options.natsUrl, name: `${options.service}-rpc-client`, ...resilientConnection });
+  return new NamespacedNatsClient(options.namespace, { servers: natsServerList(options.natsUrl), name: `${options.service}-rpc-client`, ...resilientConnection });
 }

@@ -1,16 +1,17 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { ACTORS_CONFIG } from '../config.token';
 import type { ActorsConfig } from '../config';
 
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(ACTORS_CONFIG) config: ActorsConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 10 }) });
+    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize }) });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last, after consumers, the relay and the request listener have stopped using it. */
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

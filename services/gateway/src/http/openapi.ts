@@ -1,3 +1,5 @@
+// The ambient module must travel with this file into every program that compiles it (the tests too).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./class-transformer-storage.d.ts" />
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';

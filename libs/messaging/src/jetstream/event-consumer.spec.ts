@@ -1,0 +1,156 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import { DomainError, ErrorCode, EventType, type EventEnvelope } from '@samverkan/contracts';
+import { randomUUID } from 'node:crypto';
+import { Namespace } from '../namespace';
+import type { DeadLetters } from './dead-letters';
+import { EventConsumer, retryDelayMs, type EventHandlerFn, type Inbox } from './event-consumer';
+import { consumers } from './topology';
+
+const definition = consumers.learningReferralStatistics;
+
+function anEnvelope(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
+  const referralId = randomUUID();
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: '/samverkan/referrals',
+    type: EventType.ReferralSent,
+    subject: `referral/${referralId}`,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    schemaversion: 1,
+    correlationid: 'c-1',
+    causationid: null,
+    data: {
+      referralId,
+      caseId: randomUUID(),
+      fromOrganisationId: randomUUID(),
+      toOrganisationId: randomUUID(),
+      municipalityCode: '1880',
+      targetGroup: 'uvas',
+      gender: 'male',
+      status: 'sent',
+      declineReason: null,
+      version: 1,
+    },
+    ...overrides,
+  };
+}
+
+function aMessage(body: unknown, deliveryCount = 1) {
+  const message = {
+    data: new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body)),
+    subject: 'referrals.events.referral.sent',
+    info: { deliveryCount, stream: 'REFERRALS', streamSequence: 7 },
+    ack: jest.fn(),
+    nak: jest.fn(),
+    term: jest.fn(),
+  };
+  return message;
+}
+
+function setUp(handler: EventHandlerFn = jest.fn().mockResolvedValue(undefined), inboxOutcome: 'applied' | 'duplicate' = 'applied') {
+  const inbox: Inbox = { runOnce: jest.fn(async (_consumer, _envelope, work: () => Promise<void>) => (inboxOutcome === 'applied' ? (await work(), 'applied') : 'duplicate')) };
+  const deadLetters = { send: jest.fn().mockResolvedValue(undefined) };
+  const handlers = new Map<EventType, EventHandlerFn>(definition.eventTypes.map((type) => [type, handler]));
+  const consumer = new EventConsumer(definition, handlers, {
+    js: {} as never,
+    jsm: {} as never,
+    namespace: new Namespace(''),
+    inbox,
+    deadLetters: deadLetters as unknown as DeadLetters,
+  });
+  return { consumer, inbox, deadLetters, handler };
+}
+
+const handle = (consumer: EventConsumer, message: ReturnType<typeof aMessage>) => consumer.handle(message as unknown as JsMsg);
+
+describe('EventConsumer.handle', () => {
+  it('acknowledges only after the handler and its inbox record committed', async () => {
+    const order: string[] = [];
+    const { consumer } = setUp(async () => {
+      order.push('handled');
+    });
+    const message = aMessage(anEnvelope());
+    message.ack.mockImplementation(() => order.push('acked'));
+
+    expect(await handle(consumer, message)).toBe('applied');
+    expect(order).toEqual(['handled', 'acked']);
+  });
+
+  it('acknowledges a duplicate without running the handler again', async () => {
+    const { consumer, handler } = setUp(undefined, 'duplicate');
+    const message = aMessage(anEnvelope());
+
+    expect(await handle(consumer, message)).toBe('duplicate');
+    expect(handler).not.toHaveBeenCalled();
+    expect(message.ack).toHaveBeenCalled();
+  });
+
+  it('dead-letters invalid JSON and invalid data at once, and terminates them', async () => {
+    for (const body of ['{not json', anEnvelope({ data: { referralId: 'nope' } }), anEnvelope({ type: 'referrals.events.referral.vanished' as EventType })]) {
+      const { consumer, deadLetters, handler } = setUp();
+      const message = aMessage(body);
+
+      expect(await handle(consumer, message)).toBe('dead-lettered:invalid');
+      expect(deadLetters.send).toHaveBeenCalledWith(definition.durable, message, 'invalid', expect.any(String));
+      expect(message.term).toHaveBeenCalled();
+      expect(message.ack).not.toHaveBeenCalled();
+      expect(handler).not.toHaveBeenCalled();
+    }
+  });
+
+  it('retries a transient failure later, with a delay that grows with the deliveries', async () => {
+    const { consumer, deadLetters } = setUp(jest.fn().mockRejectedValue(new Error('connection reset')));
+    const message = aMessage(anEnvelope(), 3);
+
+    expect(await handle(consumer, message)).toBe('retry');
+    expect(message.nak).toHaveBeenCalledWith(retryDelayMs(3));
+    expect(retryDelayMs(3)).toBeGreaterThan(retryDelayMs(2));
+    expect(deadLetters.send).not.toHaveBeenCalled();
+  });
+
+  it('dead-letters a message that failed on its last allowed attempt', async () => {
+    const { consumer, deadLetters } = setUp(jest.fn().mockRejectedValue(new Error('connection reset')));
+    const message = aMessage(anEnvelope(), definition.maxAttempts);
+
+    expect(await handle(consumer, message)).toBe('dead-lettered:exhausted');
+    expect(deadLetters.send).toHaveBeenCalledWith(definition.durable, message, 'exhausted', 'Error: connection reset');
+    expect(message.term).toHaveBeenCalled();
+  });
+
+  it('dead-letters a message the domain rejects for good, without retrying', async () => {
+    const { consumer } = setUp(jest.fn().mockRejectedValue(new DomainError(ErrorCode.IllegalTransition, 'cannot')));
+    const message = aMessage(anEnvelope());
+
+    expect(await handle(consumer, message)).toBe('dead-lettered:rejected');
+    expect(message.nak).not.toHaveBeenCalled();
+  });
+
+  it('keeps a message it could not dead-letter, so nothing is lost', async () => {
+    const { consumer, deadLetters } = setUp();
+    deadLetters.send.mockRejectedValue(new Error('NATS unavailable'));
+    const message = aMessage('{not json');
+
+    expect(await handle(consumer, message)).toBe('retry');
+    expect(message.nak).toHaveBeenCalled();
+    expect(message.term).not.toHaveBeenCalled();
+  });
+});
+
+describe('Namespace', () => {
+  it('prefixes subjects, streams and queue groups, and strips the prefix again', () => {
+    const namespace = new Namespace('t-run1');
+
+    expect(namespace.subject('referrals.events.referral.sent')).toBe('t-run1.referrals.events.referral.sent');
+    expect(namespace.localSubject('t-run1.referrals.events.referral.sent')).toBe('referrals.events.referral.sent');
+    expect(namespace.stream('REFERRALS')).toBe('T_RUN1_REFERRALS');
+    expect(namespace.queue('referrals')).toBe('t-run1-referrals');
+  });
+
+  it('leaves every name as declared when empty', () => {
+    const namespace = new Namespace('');
+
+    expect([namespace.subject('a.b'), namespace.stream('REFERRALS'), namespace.queue('cases')]).toEqual(['a.b', 'REFERRALS', 'cases']);
+  });
+});
