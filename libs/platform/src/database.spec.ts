@@ -84,7 +84,7 @@ describe('ensureDatabase', () => {
     const error = await ensureDatabase('postgresql://postgres:secret@127.0.0.1:1/samverkan_nowhere', 'cases').catch((thrown: unknown) => thrown);
 
     expect(error).toBeInstanceOf(InfrastructureUnavailableError);
-    expect((error as Error).message).toMatch(/^samverkan-cases: cannot reach PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/postgres \([^)]*ECONNREFUSED[^)]*\); start it with/);
+    expect((error as Error).message).toMatch(/^samverkan-cases: cannot reach PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/samverkan_nowhere \([^)]*ECONNREFUSED[^)]*\); start it with/);
     expect((error as Error).message).not.toContain('secret');
     expect((error as Error).message).not.toContain('\n');
   });

@@ -14,7 +14,8 @@ function clientConfig(url: string): ClientConfig {
   return { connectionString: url, connectionTimeoutMillis: 5000 };
 }
 
-async function connect(url: string, service: string): Promise<Client> {
+/** Connects, or fails with one line naming `shownUrl` (the URL the operator configured). */
+async function connect(url: string, service: string, shownUrl = url): Promise<Client> {
   const client = new Client(clientConfig(url));
   try {
     await client.connect();
@@ -22,7 +23,7 @@ async function connect(url: string, service: string): Promise<Client> {
   } catch (error) {
     await client.end().catch(() => undefined);
     throw new InfrastructureUnavailableError(
-      `samverkan-${service}: cannot reach PostgreSQL at ${redactUrl(url)} (${describeError(error)}); ${postgresStartHint}`,
+      `samverkan-${service}: cannot reach PostgreSQL at ${redactUrl(shownUrl)} (${describeError(error)}); ${postgresStartHint}`,
     );
   }
 }
@@ -38,7 +39,7 @@ export async function ensureDatabase(url: string, service: string): Promise<void
   const database = databaseNameOf(url);
   const maintenanceUrl = new URL(url);
   maintenanceUrl.pathname = '/postgres';
-  const client = await connect(maintenanceUrl.toString(), service);
+  const client = await connect(maintenanceUrl.toString(), service, url);
   try {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (existing.rowCount === 0) {
