@@ -1,40 +1,11 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { EventType, type EventEnvelope, type ReferralStateData } from '@samverkan/contracts';
+import { EventType } from '@samverkan/contracts';
 import { DeadLetterHeader, consumers, deadLetterStream, ensureStream, streams } from '@samverkan/messaging';
-import { eventually, query, testNatsUrl } from '@samverkan/testing';
+import { aReferralEvent, eventually, query, testNatsUrl } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { TestSystem } from '../support/system';
-
-function referralEvent(type: EventType, state: Partial<ReferralStateData> = {}): EventEnvelope<ReferralStateData> {
-  const referralId = state.referralId ?? randomUUID();
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/samverkan/referrals',
-    type,
-    subject: `referral/${referralId}`,
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    schemaversion: 1,
-    correlationid: randomUUID(),
-    causationid: null,
-    data: {
-      referralId,
-      caseId: randomUUID(),
-      fromOrganisationId: randomUUID(),
-      toOrganisationId: randomUUID(),
-      municipalityCode: '1861',
-      targetGroup: 'disability',
-      gender: 'female',
-      status: 'sent',
-      declineReason: null,
-      version: 1,
-      ...state,
-    },
-  };
-}
 
 /**
  * The learning service's durable consumer, on real NATS and PostgreSQL: events reach it straight
@@ -77,13 +48,13 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
   }
 
   it('applies a duplicate delivery only once', async () => {
-    const sent = referralEvent(EventType.ReferralSent);
+    const sent = aReferralEvent(EventType.ReferralSent);
     await publish(sent, sent.type);
     await eventually(async () => expect(await facts(sent.data.referralId)).toEqual([{ status: 'sent', version: 1 }]));
 
     // The same event again under another message id, so JetStream's de-duplication lets it through.
     await publish(sent, sent.type);
-    const marker = referralEvent(EventType.ReferralSent);
+    const marker = aReferralEvent(EventType.ReferralSent);
     await publish(marker, marker.type);
 
     await eventually(async () => expect(await facts(marker.data.referralId)).toHaveLength(1));
@@ -95,8 +66,8 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
 
   it('converges when events arrive out of order: the highest version wins', async () => {
     const referralId = randomUUID();
-    const accepted = referralEvent(EventType.ReferralAccepted, { referralId, status: 'accepted', version: 2 });
-    const sent = referralEvent(EventType.ReferralSent, { referralId, status: 'sent', version: 1 });
+    const accepted = aReferralEvent(EventType.ReferralAccepted, { referralId, status: 'accepted', version: 2 });
+    const sent = aReferralEvent(EventType.ReferralSent, { referralId, status: 'sent', version: 1 });
 
     await publish(accepted, accepted.type);
     await publish(sent, sent.type);
@@ -106,7 +77,7 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
   });
 
   it('dead-letters an invalid message at once instead of retrying it', async () => {
-    const invalid = referralEvent(EventType.ReferralSent, { municipalityCode: '9999' as never });
+    const invalid = aReferralEvent(EventType.ReferralSent, { municipalityCode: '9999' as never });
     await publish(invalid, invalid.type);
 
     const letter = await eventually(async () => {
@@ -126,7 +97,7 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
   });
 
   it('retries a failing message with growing delays and dead-letters it after the bounded deliveries, without blocking others', async () => {
-    const poisoned = referralEvent(EventType.ReferralSent);
+    const poisoned = aReferralEvent(EventType.ReferralSent);
     // A failure retrying cannot fix, raised by the database for this one referral.
     await query(
       system.databaseUrls.learning,
@@ -134,7 +105,7 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
        BEGIN IF NEW.referral_id = '${poisoned.data.referralId}' THEN RAISE EXCEPTION 'poisoned referral'; END IF; RETURN NEW; END $$;
        CREATE TRIGGER refuse_poisoned BEFORE INSERT ON referral_facts FOR EACH ROW EXECUTE FUNCTION refuse_poisoned();`,
     );
-    const healthy = referralEvent(EventType.ReferralSent);
+    const healthy = aReferralEvent(EventType.ReferralSent);
 
     await publish(poisoned, poisoned.type);
     await publish(healthy, healthy.type);

@@ -1,6 +1,8 @@
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { readFileSync } from 'node:fs';
-import { query } from './databases';
+import { join } from 'node:path';
+import { runMigrations } from '@samverkan/platform';
+import { createTestDatabase, query } from './databases';
 
 interface DmmfField {
   name: string;
@@ -133,4 +135,14 @@ export async function tablesInDatabase(databaseUrl: string): Promise<Record<stri
     shape.foreignKeys.sort();
   }
   return tables;
+}
+
+/**
+ * Migrates a fresh database with a service's SQL migrations and returns both views of its
+ * tables: what schema.prisma describes and what PostgreSQL has. A test expects them equal.
+ */
+export async function schemaViews(prismaDirectory: string, service: string): Promise<{ described: Record<string, TableShape>; migrated: Record<string, TableShape> }> {
+  const databaseUrl = await createTestDatabase(`${service}_schema`);
+  await runMigrations(databaseUrl, join(prismaDirectory, 'migrations'), service);
+  return { described: tablesFromPrismaSchema(join(prismaDirectory, 'schema.prisma')), migrated: await tablesInDatabase(databaseUrl) };
 }

@@ -1,41 +1,12 @@
 import type { JsMsg } from '@nats-io/jetstream';
-import { DomainError, ErrorCode, EventType, type EventEnvelope } from '@samverkan/contracts';
-import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, type EventType } from '@samverkan/contracts';
+import { aReferralEvent } from '@samverkan/testing';
 import { Namespace } from '../namespace';
 import type { DeadLetters } from './dead-letters';
 import { EventConsumer, retryDelayMs, type EventHandlerFn, type Inbox } from './event-consumer';
 import { consumers } from './topology';
 
 const definition = consumers.learningReferralStatistics;
-
-function anEnvelope(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
-  const referralId = randomUUID();
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/samverkan/referrals',
-    type: EventType.ReferralSent,
-    subject: `referral/${referralId}`,
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    schemaversion: 1,
-    correlationid: 'c-1',
-    causationid: null,
-    data: {
-      referralId,
-      caseId: randomUUID(),
-      fromOrganisationId: randomUUID(),
-      toOrganisationId: randomUUID(),
-      municipalityCode: '1880',
-      targetGroup: 'uvas',
-      gender: 'male',
-      status: 'sent',
-      declineReason: null,
-      version: 1,
-    },
-    ...overrides,
-  };
-}
 
 function aMessage(body: unknown, deliveryCount = 1) {
   const message = {
@@ -71,7 +42,7 @@ describe('EventConsumer.handle', () => {
     const { consumer } = setUp(async () => {
       order.push('handled');
     });
-    const message = aMessage(anEnvelope());
+    const message = aMessage(aReferralEvent());
     message.ack.mockImplementation(() => order.push('acked'));
 
     expect(await handle(consumer, message)).toBe('applied');
@@ -80,7 +51,7 @@ describe('EventConsumer.handle', () => {
 
   it('acknowledges a duplicate without running the handler again', async () => {
     const { consumer, handler } = setUp(undefined, 'duplicate');
-    const message = aMessage(anEnvelope());
+    const message = aMessage(aReferralEvent());
 
     expect(await handle(consumer, message)).toBe('duplicate');
     expect(handler).not.toHaveBeenCalled();
@@ -88,7 +59,7 @@ describe('EventConsumer.handle', () => {
   });
 
   it('dead-letters invalid JSON and invalid data at once, and terminates them', async () => {
-    for (const body of ['{not json', anEnvelope({ data: { referralId: 'nope' } }), anEnvelope({ type: 'referrals.events.referral.vanished' as EventType })]) {
+    for (const body of ['{not json', { ...aReferralEvent(), data: { referralId: 'nope' } }, { ...aReferralEvent(), type: 'referrals.events.referral.vanished' }]) {
       const { consumer, deadLetters, handler } = setUp();
       const message = aMessage(body);
 
@@ -102,7 +73,7 @@ describe('EventConsumer.handle', () => {
 
   it('retries a transient failure later, with a delay that grows with the deliveries', async () => {
     const { consumer, deadLetters } = setUp(jest.fn().mockRejectedValue(new Error('connection reset')));
-    const message = aMessage(anEnvelope(), 3);
+    const message = aMessage(aReferralEvent(), 3);
 
     expect(await handle(consumer, message)).toBe('retry');
     expect(message.nak).toHaveBeenCalledWith(retryDelayMs(3));
@@ -112,7 +83,7 @@ describe('EventConsumer.handle', () => {
 
   it('dead-letters a message that failed on its last allowed attempt', async () => {
     const { consumer, deadLetters } = setUp(jest.fn().mockRejectedValue(new Error('connection reset')));
-    const message = aMessage(anEnvelope(), definition.maxAttempts);
+    const message = aMessage(aReferralEvent(), definition.maxAttempts);
 
     expect(await handle(consumer, message)).toBe('dead-lettered:exhausted');
     expect(deadLetters.send).toHaveBeenCalledWith(definition.durable, message, 'exhausted', 'Error: connection reset');
@@ -121,7 +92,7 @@ describe('EventConsumer.handle', () => {
 
   it('dead-letters a message the domain rejects for good, without retrying', async () => {
     const { consumer } = setUp(jest.fn().mockRejectedValue(new DomainError(ErrorCode.IllegalTransition, 'cannot')));
-    const message = aMessage(anEnvelope());
+    const message = aMessage(aReferralEvent());
 
     expect(await handle(consumer, message)).toBe('dead-lettered:rejected');
     expect(message.nak).not.toHaveBeenCalled();

@@ -1,14 +1,10 @@
-import { runMigrations } from '@samverkan/platform';
-import { createTestDatabase, tablesFromPrismaSchema, tablesInDatabase } from '@samverkan/testing';
+import { schemaViews } from '@samverkan/testing';
 import { join } from 'node:path';
-
-const prismaDirectory = join(__dirname, '..', '..', 'prisma');
 
 describe('the referrals database schema', () => {
   it('is exactly what schema.prisma describes once the SQL migrations ran', async () => {
-    const databaseUrl = await createTestDatabase('referrals_schema');
-    await runMigrations(databaseUrl, join(prismaDirectory, 'migrations'), 'referrals');
+    const { described, migrated } = await schemaViews(join(__dirname, '..', '..', 'prisma'), 'referrals');
 
-    expect(await tablesInDatabase(databaseUrl)).toEqual(tablesFromPrismaSchema(join(prismaDirectory, 'schema.prisma')));
+    expect(migrated).toEqual(described);
   });
 });
