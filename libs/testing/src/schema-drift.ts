@@ -1,7 +1,6 @@
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMigrations } from '@samverkan/platform';
 import { createTestDatabase, query } from './databases';
 
 interface DmmfField {
@@ -138,11 +137,16 @@ export async function tablesInDatabase(databaseUrl: string): Promise<Record<stri
 }
 
 /**
- * Migrates a fresh database with a service's SQL migrations and returns both views of its
+ * Migrates a fresh database with a service's SQL migrations (with the runner the service uses,
+ * passed in so this library stays below platform) and returns both views of its
  * tables: what schema.prisma describes and what PostgreSQL has. A test expects them equal.
  */
-export async function schemaViews(prismaDirectory: string, service: string): Promise<{ described: Record<string, TableShape>; migrated: Record<string, TableShape> }> {
+export async function schemaViews(
+  prismaDirectory: string,
+  service: string,
+  migrate: (databaseUrl: string, migrationsDirectory: string, service: string) => Promise<unknown>,
+): Promise<{ described: Record<string, TableShape>; migrated: Record<string, TableShape> }> {
   const databaseUrl = await createTestDatabase(`${service}_schema`);
-  await runMigrations(databaseUrl, join(prismaDirectory, 'migrations'), service);
+  await migrate(databaseUrl, join(prismaDirectory, 'migrations'), service);
   return { described: tablesFromPrismaSchema(join(prismaDirectory, 'schema.prisma')), migrated: await tablesInDatabase(databaseUrl) };
 }

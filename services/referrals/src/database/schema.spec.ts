@@ -1,9 +1,10 @@
+import { runMigrations } from '@samverkan/platform';
 import { schemaViews } from '@samverkan/testing';
 import { join } from 'node:path';
 
 describe('the referrals database schema', () => {
   it('is exactly what schema.prisma describes once the SQL migrations ran', async () => {
-    const { described, migrated } = await schemaViews(join(__dirname, '..', '..', 'prisma'), 'referrals');
+    const { described, migrated } = await schemaViews(join(__dirname, '..', '..', 'prisma'), 'referrals', runMigrations);
 
     expect(migrated).toEqual(described);
   });
