@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@samverkan/contracts';
-import type { Cursor } from '@samverkan/platform';
 import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
 
 export interface StaffMemberRecord {
@@ -38,14 +37,17 @@ export class StaffRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** Sorted by display name, then id (keyset pagination). */
-  async list(filter: { organisationId?: string; after?: Cursor; take: number }): Promise<StaffMemberRecord[]> {
+  /**
+   * Sorted by display name, then id (keyset pagination). The cursor holds only the id of the
+   * last row, so no name ever travels in a URL; its name is looked up here.
+   */
+  async list(filter: { organisationId?: string; afterId?: string; take: number }): Promise<StaffMemberRecord[]> {
+    const after = filter.afterId ? await this.db.staffMember.findUnique({ where: { id: filter.afterId }, select: { id: true, displayName: true } }) : null;
+    if (filter.afterId && !after) return [];
     const rows = await this.db.staffMember.findMany({
       where: {
         ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
-        ...(filter.after
-          ? { OR: [{ displayName: { gt: filter.after.key } }, { displayName: filter.after.key, id: { gt: filter.after.id } }] }
-          : {}),
+        ...(after ? { OR: [{ displayName: { gt: after.displayName } }, { displayName: after.displayName, id: { gt: after.id } }] } : {}),
       },
       include: withUnit,
       orderBy: [{ displayName: 'asc' }, { id: 'asc' }],

@@ -17,7 +17,8 @@ export class StaffService {
 
   async list(query: ListStaffMembersQuery): Promise<Page<StaffMemberView>> {
     const limit = query.limit ?? defaultPageSize;
-    const rows = await this.staff.list({ organisationId: query.organisationId, after: decodeCursor(query.after), take: limit + 1 });
-    return toPage(rows, limit, toView, (row) => ({ key: row.displayName, id: row.id }));
+    const rows = await this.staff.list({ organisationId: query.organisationId, afterId: decodeCursor(query.after)?.id, take: limit + 1 });
+    // Staff names are personal data: the cursor carries the id alone.
+    return toPage(rows, limit, toView, (row) => ({ key: '', id: row.id }));
   }
 }
