@@ -44,8 +44,9 @@ function isPermanent(error: unknown): boolean {
 }
 
 /**
- * A durable pull consumer. Each message is validated, handled inside one transaction that also
- * records its event id, and acknowledged only after that transaction committed. Transient
+ * A durable pull consumer, handling up to `concurrency` messages at once. Each message is
+ * validated, handled inside one transaction that also records its event id, and acknowledged
+ * only after that transaction committed. Transient
  * failures are retried with growing delays (nak); invalid or rejected messages, and messages
  * that failed on their last allowed attempt, go to the dead-letter stream and are terminated.
  */
@@ -97,13 +98,19 @@ export class EventConsumer {
         // which is how consumers recover after NATS lost its store.
         this.messages = await consumer.consume({ max_messages: 100, abort_on_missing_resource: true });
         failures = 0;
+        const inFlight = new Set<Promise<unknown>>();
         for await (const message of this.messages) {
           if (!this.running) {
             message.nak();
             continue;
           }
-          await this.handle(message);
+          const task: Promise<unknown> = this.handle(message)
+            .catch((error: unknown) => this.logger.error({ err: error }, 'could not settle a message; it will be redelivered'))
+            .finally(() => inFlight.delete(task));
+          inFlight.add(task);
+          if (inFlight.size >= this.definition.concurrency) await Promise.race(inFlight);
         }
+        await Promise.all(inFlight);
       } catch (error) {
         failures += 1;
         const level = isStreamNotFound(error) ? 'debug' : 'warn';

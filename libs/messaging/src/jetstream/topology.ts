@@ -38,6 +38,11 @@ export interface ConsumerDefinition {
   maxAttempts: number;
   ackWaitSeconds: number;
   maxAckPending: number;
+  /**
+   * Messages one consumer instance handles at once. Above 1 only where the handlers do not
+   * depend on order (versioned projections do not).
+   */
+  concurrency: number;
 }
 
 export const deadLetterStream: StreamDefinition = {
@@ -64,6 +69,8 @@ export const consumers = {
     maxAttempts: 5,
     ackWaitSeconds: 30,
     maxAckPending: 1000,
+    // The projection keeps the highest version, so the order of handling does not matter.
+    concurrency: 8,
   },
 } as const satisfies Record<string, ConsumerDefinition>;
 
