@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { CasesRepository } from '../cases/cases.repository';
 import { ConsentsHandlers } from './consents.handlers';
 import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
-@Module({ imports: [CasesModule], controllers: [ConsentsHandlers], providers: [ConsentsService, ConsentsRepository, CasesRepository] })
+@Module({ imports: [CasesModule], controllers: [ConsentsHandlers], providers: [ConsentsService, ConsentsRepository] })
 export class ConsentsModule {}

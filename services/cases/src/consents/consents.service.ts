@@ -14,8 +14,7 @@ import {
 } from '@samverkan/contracts';
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { caseNotFound, notOnCaseTeam } from '../cases/cases.errors';
-import { CasesRepository, type ConsentRecord } from '../cases/cases.repository';
+import type { ConsentRecord } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { isUniqueViolation } from '../database/prisma-errors';
 import { ConsentsRepository } from './consents.repository';
@@ -32,7 +31,6 @@ const toView = (consent: ConsentRecord): ConsentView => ({
 export class ConsentsService {
   constructor(
     private readonly consents: ConsentsRepository,
-    private readonly cases: CasesRepository,
     private readonly caseAccess: CasesService,
     private readonly rpc: RpcClient,
     private readonly outbox: Outbox,
@@ -48,9 +46,7 @@ export class ConsentsService {
   }
 
   async check(query: CheckConsentQuery): Promise<ConsentCheckResult> {
-    const record = await this.cases.findById(query.caseId);
-    if (!record) throw caseNotFound(query.caseId);
-    if (record.ownerOrganisationId !== query.requestingOrganisationId) throw notOnCaseTeam();
+    const record = await this.caseAccess.requireForTeam(query.caseId, { organisationId: query.requestingOrganisationId });
     const consent = await this.consents.findActive(query.caseId, query.receivingOrganisationId, query.purpose);
     return {
       covered: consent !== null,
