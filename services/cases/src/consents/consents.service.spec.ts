@@ -1,0 +1,109 @@
+import { ConsentPurpose, DomainError, ErrorCode, StaffRole } from '@samverkan/contracts';
+import { Outbox, RpcClient } from '@samverkan/messaging';
+import { anActor, automock } from '@samverkan/testing';
+import { randomUUID } from 'node:crypto';
+import type { CaseRecord, ConsentRecord } from '../cases/cases.repository';
+import { CasesService } from '../cases/cases.service';
+import { ConsentsRepository } from './consents.repository';
+import { ConsentsService } from './consents.service';
+
+jest.mock('@nestjs-cls/transactional', () => ({
+  ...jest.requireActual('@nestjs-cls/transactional'),
+  Transactional: () => () => undefined,
+}));
+
+function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    id: randomUUID(),
+    personId: randomUUID(),
+    ownerOrganisationId: randomUUID(),
+    ownerUnitId: randomUUID(),
+    municipalityCode: '1862',
+    targetGroup: 'disability',
+    gender: 'female',
+    status: 'open',
+    openedBy: randomUUID(),
+    openedAt: new Date('2026-11-02T09:00:00Z'),
+    ...overrides,
+  };
+}
+
+function aConsent(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
+  return { id: randomUUID(), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral, recordedBy: randomUUID(), givenAt: new Date(), revokedAt: null, ...overrides };
+}
+
+describe('ConsentsService', () => {
+  const setUp = () => {
+    const consents = automock(ConsentsRepository);
+    const cases = automock(CasesService);
+    const rpc = automock(RpcClient);
+    const outbox = automock(Outbox);
+    return { service: new ConsentsService(consents, cases, rpc, outbox), consents, cases, rpc, outbox };
+  };
+
+  describe('record', () => {
+    it('records a new consent and announces it', async () => {
+      const { service, consents, cases, outbox } = setUp();
+      const actor = anActor();
+      const record = aCase({ ownerOrganisationId: actor.organisationId });
+      cases.requireForTeam.mockResolvedValue(record);
+      consents.findActive.mockResolvedValue(null);
+      consents.create.mockImplementation(async (consent) => aConsent(consent));
+      const organisationId = randomUUID();
+
+      const view = await service.record({ actor, caseId: record.id, organisationId, purpose: ConsentPurpose.Referral });
+
+      expect(view).toMatchObject({ organisationId, purpose: 'referral' });
+      expect(outbox.add).toHaveBeenCalledWith('cases.events.consent.recorded', { type: 'consent', id: view.id }, { consentId: view.id, caseId: record.id, organisationId, purpose: 'referral' });
+    });
+
+    it('returns the active consent when it is recorded again, and announces nothing', async () => {
+      const { service, consents, cases, outbox } = setUp();
+      const existing = aConsent();
+      cases.requireForTeam.mockResolvedValue(aCase());
+      consents.findActive.mockResolvedValue(existing);
+
+      const view = await service.record({ actor: anActor(), caseId: existing.caseId, organisationId: existing.organisationId, purpose: existing.purpose });
+
+      expect(view.id).toBe(existing.id);
+      expect(consents.create).not.toHaveBeenCalled();
+      expect(outbox.add).not.toHaveBeenCalled();
+    });
+
+    it('names organisationId when the organisation does not exist', async () => {
+      const { service, cases, rpc, consents } = setUp();
+      cases.requireForTeam.mockResolvedValue(aCase());
+      rpc.request.mockRejectedValue(new DomainError(ErrorCode.OrganisationNotFound, 'No organisation'));
+
+      const error = await service.record({ actor: anActor(), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }).catch((thrown: unknown) => thrown);
+
+      expect(error).toMatchObject({ code: ErrorCode.OrganisationNotFound, fields: [{ field: 'organisationId', message: 'no such organisation' }] });
+      expect(consents.create).not.toHaveBeenCalled();
+    });
+
+    it('refuses staff who are not caseworkers', async () => {
+      const { service, cases } = setUp();
+
+      const error = await service.record({ actor: anActor({ roles: [StaffRole.Analyst] }), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }).catch((thrown: unknown) => thrown);
+
+      expect(error).toMatchObject({ code: ErrorCode.Forbidden });
+      expect(cases.requireForTeam).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('check', () => {
+    it('answers covered only for an active consent to the receiver, with the case attributes', async () => {
+      const { service, cases, consents } = setUp();
+      const record = aCase();
+      const receivingOrganisationId = randomUUID();
+      cases.requireForTeam.mockResolvedValue(record);
+      consents.findActive.mockResolvedValueOnce(aConsent({ organisationId: receivingOrganisationId })).mockResolvedValueOnce(null);
+      const query = { caseId: record.id, requestingOrganisationId: record.ownerOrganisationId, receivingOrganisationId, purpose: ConsentPurpose.Referral };
+
+      await expect(service.check(query)).resolves.toEqual({ covered: true, caseId: record.id, municipalityCode: '1862', targetGroup: 'disability', gender: 'female' });
+      await expect(service.check(query)).resolves.toMatchObject({ covered: false });
+      expect(cases.requireForTeam).toHaveBeenCalledWith(record.id, { organisationId: record.ownerOrganisationId });
+      expect(consents.findActive).toHaveBeenCalledWith(record.id, receivingOrganisationId, 'referral');
+    });
+  });
+});
