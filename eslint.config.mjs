@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
 
 const serviceScopes = ['gateway', 'actors', 'cases', 'referrals', 'learning'];
 
@@ -6,6 +7,8 @@ export default [
   { ignores: ['**/dist', '**/node_modules', '**/generated/**', '**/coverage', '.nx', 'tests/bench/results'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
+  // Formatting is prettier's (npm run format); eslint keeps to correctness and boundaries.
+  prettier,
   {
     files: ['**/*.ts'],
     rules: {

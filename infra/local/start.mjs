@@ -32,14 +32,19 @@ function reachable(url) {
       socket.destroy();
       resolve(ok);
     };
-    socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+    socket
+      .once('connect', () => done(true))
+      .once('error', () => done(false))
+      .once('timeout', () => done(false));
   });
 }
 
 async function checkInfrastructure() {
   const problems = [];
   if (!(await reachable(postgresUrl))) {
-    problems.push(`PostgreSQL is not reachable at ${postgresUrl}: start it with \`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\` or \`docker compose up -d postgres\``);
+    problems.push(
+      `PostgreSQL is not reachable at ${postgresUrl}: start it with \`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\` or \`docker compose up -d postgres\``,
+    );
   }
   if (!(await reachable(natsUrl))) {
     problems.push(`NATS is not reachable at ${natsUrl}: start it with \`nats-server -js\` or \`docker compose up -d nats\``);

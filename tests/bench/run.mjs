@@ -64,7 +64,14 @@ async function closedLoop(workers, ms, operation) {
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { operations: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    operations: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }
 
 async function rawPostgres() {
@@ -94,7 +101,9 @@ async function rawJetStream() {
   const stream = `${namespace.toUpperCase()}_RAW`;
   await jsm.streams.add({ name: stream, subjects: [`${namespace}.raw.>`] });
   const js = jetstream(connection);
-  const payload = new TextEncoder().encode(JSON.stringify({ specversion: '1.0', id: randomUUID(), type: 'referrals.events.referral.sent', data: { status: 'sent', version: 1 } }));
+  const payload = new TextEncoder().encode(
+    JSON.stringify({ specversion: '1.0', id: randomUUID(), type: 'referrals.events.referral.sent', data: { status: 'sent', version: 1 } }),
+  );
   const result = await closedLoop(concurrency, Math.min(durationMs, 10_000), async () => {
     await js.publish(`${namespace}.raw.x`, payload, { msgID: randomUUID() });
   });
@@ -133,7 +142,10 @@ async function startSystem() {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${service.name} exited during start`);
       if (Date.now() > deadline) throw new Error(`${service.name} not ready within 60 s`);
-      const ready = await fetch(`http://127.0.0.1:${service.port}/health/ready`).then((response) => response.ok, () => false);
+      const ready = await fetch(`http://127.0.0.1:${service.port}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (ready) break;
       await sleep(200);
     }
@@ -192,7 +204,10 @@ async function propagationLatencies(learningUrl, referralIds) {
   const deadline = Date.now() + 60_000;
   let rows = [];
   while (Date.now() < deadline) {
-    ({ rows } = await client.query('SELECT extract(epoch FROM projected_at - event_time) * 1000 AS ms FROM referral_facts WHERE referral_id = ANY($1::uuid[]) AND status = $2', [referralIds, 'accepted']));
+    ({ rows } = await client.query(
+      'SELECT extract(epoch FROM projected_at - event_time) * 1000 AS ms FROM referral_facts WHERE referral_id = ANY($1::uuid[]) AND status = $2',
+      [referralIds, 'accepted'],
+    ));
     if (rows.length === referralIds.length) break;
     await sleep(200);
   }
@@ -210,8 +225,13 @@ async function cleanUpNamespace() {
 }
 
 async function main() {
-  console.log(`samverkan benchmark: ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, concurrency ${concurrency}, ${durationMs / 1000} s per system phase\n`);
-  const build = spawnSync('npx', ['--no-install', 'nx', 'run-many', '-t', 'build', '--outputStyle=static'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
+  console.log(
+    `samverkan benchmark: ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, concurrency ${concurrency}, ${durationMs / 1000} s per system phase\n`,
+  );
+  const build = spawnSync('npx', ['--no-install', 'nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   if (build.status !== 0) throw new Error('build failed');
 
   console.log('raw limits …');
@@ -281,7 +301,12 @@ async function main() {
         p99Ms: round(sendAndAccept.p99, 1),
       },
       propagationCommitToLearningMs: {
-        underLoad: { events: underLoad.length, p50: round(percentile(underLoad, 50)), p95: round(percentile(underLoad, 95)), p99: round(percentile(underLoad, 99)) },
+        underLoad: {
+          events: underLoad.length,
+          p50: round(percentile(underLoad, 50)),
+          p95: round(percentile(underLoad, 95)),
+          p99: round(percentile(underLoad, 99)),
+        },
         idle: { events: idle.length, p50: round(percentile(idle, 50)), p95: round(percentile(idle, 95)), p99: round(percentile(idle, 99)) },
       },
       peakRssMiB: peaks,
@@ -301,8 +326,16 @@ async function main() {
         `${result.referralSendAndAccept.perSecond}/s`,
         `p50 ${result.referralSendAndAccept.p50Ms} / p95 ${result.referralSendAndAccept.p95Ms} / p99 ${result.referralSendAndAccept.p99Ms} ms (${result.referralSendAndAccept.operations} ok, ${result.referralSendAndAccept.errors} errors)`,
       ],
-      ['propagation commit → learning, under load', `${underLoad.length} events`, `p50 ${result.propagationCommitToLearningMs.underLoad.p50} / p95 ${result.propagationCommitToLearningMs.underLoad.p95} / p99 ${result.propagationCommitToLearningMs.underLoad.p99} ms`],
-      ['propagation commit → learning, idle', `${idle.length} events`, `p50 ${result.propagationCommitToLearningMs.idle.p50} / p95 ${result.propagationCommitToLearningMs.idle.p95} / p99 ${result.propagationCommitToLearningMs.idle.p99} ms`],
+      [
+        'propagation commit → learning, under load',
+        `${underLoad.length} events`,
+        `p50 ${result.propagationCommitToLearningMs.underLoad.p50} / p95 ${result.propagationCommitToLearningMs.underLoad.p95} / p99 ${result.propagationCommitToLearningMs.underLoad.p99} ms`,
+      ],
+      [
+        'propagation commit → learning, idle',
+        `${idle.length} events`,
+        `p50 ${result.propagationCommitToLearningMs.idle.p50} / p95 ${result.propagationCommitToLearningMs.idle.p95} / p99 ${result.propagationCommitToLearningMs.idle.p99} ms`,
+      ],
       ...Object.entries(peaks).map(([name, mib]) => [`peak RSS ${name}`, `${mib} MiB`, '']),
       ['ratio referral ops / raw PostgreSQL tx', String(result.ratios.referralOperationsToPostgresTransactions), ''],
       ['ratio events / raw JetStream publishes', String(result.ratios.eventsToJetStreamPublishes), ''],

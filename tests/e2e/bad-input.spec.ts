@@ -15,8 +15,14 @@ describe('bad input through the gateway', () => {
   let caseId: string;
 
   const rowCounts = async () => ({
-    cases: await query(system.databaseUrls.cases, 'SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM consents)::int AS consents, (SELECT count(*) FROM outbox)::int AS events'),
-    referrals: await query(system.databaseUrls.referrals, 'SELECT (SELECT count(*) FROM referrals)::int AS referrals, (SELECT count(*) FROM outbox)::int AS events'),
+    cases: await query(
+      system.databaseUrls.cases,
+      'SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM consents)::int AS consents, (SELECT count(*) FROM outbox)::int AS events',
+    ),
+    referrals: await query(
+      system.databaseUrls.referrals,
+      'SELECT (SELECT count(*) FROM referrals)::int AS referrals, (SELECT count(*) FROM outbox)::int AS events',
+    ),
     actors: await query(system.databaseUrls.actors, 'SELECT (SELECT count(*) FROM organisations)::int AS organisations'),
   });
 
@@ -25,7 +31,12 @@ describe('bad input through the gateway', () => {
     caseworker = await signIn(system.http(), 'Arbetsförmedlare Karlskoga');
     receiver = await signIn(system.http(), 'KAA-samordnare Karlskoga');
     operator = await signIn(system.http(), 'Olle Drift');
-    const opened = await system.http().post('/api/v1/cases').set(caseworker.auth).send({ personnummer: '19900101-0017', municipalityCode: '1883', targetGroup: 'uvas' }).expect(201);
+    const opened = await system
+      .http()
+      .post('/api/v1/cases')
+      .set(caseworker.auth)
+      .send({ personnummer: '19900101-0017', municipalityCode: '1883', targetGroup: 'uvas' })
+      .expect(201);
     caseId = opened.body.id;
   });
 
@@ -41,16 +52,80 @@ describe('bad input through the gateway', () => {
     ['malformed JSON', 'post', () => '/api/v1/cases', '{"personnummer": "1990', 400, 'VALIDATION_FAILED', 'body'],
     ['a JSON array instead of an object', 'post', () => '/api/v1/cases', '[]', 400, 'VALIDATION_FAILED', 'body'],
     ['a missing personnummer', 'post', () => '/api/v1/cases', { municipalityCode: '1883', targetGroup: 'uvas' }, 400, 'VALIDATION_FAILED', 'personnummer'],
-    ['a personnummer failing the Luhn check', 'post', () => '/api/v1/cases', { personnummer: '19900101-0018', municipalityCode: '1883', targetGroup: 'uvas' }, 400, 'VALIDATION_FAILED', 'personnummer'],
-    ['a municipality outside Örebro län', 'post', () => '/api/v1/cases', { personnummer: '19900101-0017', municipalityCode: '0180', targetGroup: 'uvas' }, 400, 'VALIDATION_FAILED', 'municipalityCode'],
-    ['a wrong-typed target group', 'post', () => '/api/v1/cases', { personnummer: '19900101-0017', municipalityCode: '1883', targetGroup: 7 }, 400, 'VALIDATION_FAILED', 'targetGroup'],
-    ['an unknown field', 'post', () => '/api/v1/cases', { personnummer: '19900101-0017', municipalityCode: '1883', targetGroup: 'uvas', name: 'Anna' }, 400, 'VALIDATION_FAILED', 'name'],
+    [
+      'a personnummer failing the Luhn check',
+      'post',
+      () => '/api/v1/cases',
+      { personnummer: '19900101-0018', municipalityCode: '1883', targetGroup: 'uvas' },
+      400,
+      'VALIDATION_FAILED',
+      'personnummer',
+    ],
+    [
+      'a municipality outside Örebro län',
+      'post',
+      () => '/api/v1/cases',
+      { personnummer: '19900101-0017', municipalityCode: '0180', targetGroup: 'uvas' },
+      400,
+      'VALIDATION_FAILED',
+      'municipalityCode',
+    ],
+    [
+      'a wrong-typed target group',
+      'post',
+      () => '/api/v1/cases',
+      { personnummer: '19900101-0017', municipalityCode: '1883', targetGroup: 7 },
+      400,
+      'VALIDATION_FAILED',
+      'targetGroup',
+    ],
+    [
+      'an unknown field',
+      'post',
+      () => '/api/v1/cases',
+      { personnummer: '19900101-0017', municipalityCode: '1883', targetGroup: 'uvas', name: 'Anna' },
+      400,
+      'VALIDATION_FAILED',
+      'name',
+    ],
     ['a case id that is not a UUID', 'get', () => '/api/v1/cases/123', undefined, 400, 'VALIDATION_FAILED', 'caseId'],
     ['an unknown case', 'get', () => `/api/v1/cases/${randomUUID()}`, undefined, 404, 'CASE_NOT_FOUND', null],
-    ['consent for an unknown organisation', 'post', () => `/api/v1/cases/${caseId}/consents`, { organisationId: randomUUID(), purpose: 'referral' }, 404, 'ORGANISATION_NOT_FOUND', 'organisationId'],
-    ['consent with an unknown purpose', 'post', () => `/api/v1/cases/${caseId}/consents`, { organisationId: randomUUID(), purpose: 'marketing' }, 400, 'VALIDATION_FAILED', 'purpose'],
-    ['a referral for an unknown case', 'post', () => '/api/v1/referrals', { caseId: randomUUID(), toOrganisationId: randomUUID() }, 404, 'CASE_NOT_FOUND', 'caseId'],
-    ['a referral with a wrong-typed case id', 'post', () => '/api/v1/referrals', { caseId: 42, toOrganisationId: randomUUID() }, 400, 'VALIDATION_FAILED', 'caseId'],
+    [
+      'consent for an unknown organisation',
+      'post',
+      () => `/api/v1/cases/${caseId}/consents`,
+      { organisationId: randomUUID(), purpose: 'referral' },
+      404,
+      'ORGANISATION_NOT_FOUND',
+      'organisationId',
+    ],
+    [
+      'consent with an unknown purpose',
+      'post',
+      () => `/api/v1/cases/${caseId}/consents`,
+      { organisationId: randomUUID(), purpose: 'marketing' },
+      400,
+      'VALIDATION_FAILED',
+      'purpose',
+    ],
+    [
+      'a referral for an unknown case',
+      'post',
+      () => '/api/v1/referrals',
+      { caseId: randomUUID(), toOrganisationId: randomUUID() },
+      404,
+      'CASE_NOT_FOUND',
+      'caseId',
+    ],
+    [
+      'a referral with a wrong-typed case id',
+      'post',
+      () => '/api/v1/referrals',
+      { caseId: 42, toOrganisationId: randomUUID() },
+      400,
+      'VALIDATION_FAILED',
+      'caseId',
+    ],
     ['a referral without a receiver', 'post', () => '/api/v1/referrals', { caseId: randomUUID() }, 400, 'VALIDATION_FAILED', 'toOrganisationId'],
     ['accepting an unknown referral', 'post', () => `/api/v1/referrals/${randomUUID()}/accept`, undefined, 404, 'REFERRAL_NOT_FOUND', null],
     ['declining without a reason', 'post', () => `/api/v1/referrals/${randomUUID()}/decline`, {}, 400, 'VALIDATION_FAILED', 'reason'],
@@ -58,7 +133,15 @@ describe('bad input through the gateway', () => {
     ['a page size beyond the limit', 'get', () => '/api/v1/organisations?limit=1000', undefined, 400, 'VALIDATION_FAILED', 'limit'],
     ['a forged cursor', 'get', () => '/api/v1/referrals?direction=incoming&after=bm90LWEtY3Vyc29y', undefined, 400, 'VALIDATION_FAILED', 'after'],
     ['an unknown query parameter', 'get', () => '/api/v1/organisations?sort=name', undefined, 400, 'VALIDATION_FAILED', 'sort'],
-    ['a support resource filter with an unknown target group', 'get', () => '/api/v1/support-resources?targetGroup=pensioners', undefined, 400, 'VALIDATION_FAILED', 'targetGroup'],
+    [
+      'a support resource filter with an unknown target group',
+      'get',
+      () => '/api/v1/support-resources?targetGroup=pensioners',
+      undefined,
+      400,
+      'VALIDATION_FAILED',
+      'targetGroup',
+    ],
     ['an unknown route', 'get', () => '/api/v1/nothing-here', undefined, 404, 'ROUTE_NOT_FOUND', null],
   ];
 
@@ -75,9 +158,19 @@ describe('bad input through the gateway', () => {
   });
 
   it('refuses to republish the outbox of an unknown service, and a caseworker may not republish at all', async () => {
-    const unknown = await system.http().post('/api/v1/operations/outbox/payroll/republish').set(operator.auth).send({ since: '2026-11-01T00:00:00Z' }).expect(400);
+    const unknown = await system
+      .http()
+      .post('/api/v1/operations/outbox/payroll/republish')
+      .set(operator.auth)
+      .send({ since: '2026-11-01T00:00:00Z' })
+      .expect(400);
     const badTime = await system.http().post('/api/v1/operations/outbox/referrals/republish').set(operator.auth).send({ since: 'yesterday' }).expect(400);
-    const notOperator = await system.http().post('/api/v1/operations/outbox/referrals/republish').set(caseworker.auth).send({ since: '2026-11-01T00:00:00Z' }).expect(403);
+    const notOperator = await system
+      .http()
+      .post('/api/v1/operations/outbox/referrals/republish')
+      .set(caseworker.auth)
+      .send({ since: '2026-11-01T00:00:00Z' })
+      .expect(403);
 
     expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'service' }] });
     expect(badTime.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'since' }] });
@@ -85,8 +178,18 @@ describe('bad input through the gateway', () => {
   });
 
   it('answers an illegal transition with 409 naming the rule, and writes nothing', async () => {
-    await system.http().post(`/api/v1/cases/${caseId}/consents`).set(caseworker.auth).send({ organisationId: receiver.member.organisationId, purpose: 'referral' }).expect(201);
-    const sent = await system.http().post('/api/v1/referrals').set(caseworker.auth).send({ caseId, toOrganisationId: receiver.member.organisationId }).expect(201);
+    await system
+      .http()
+      .post(`/api/v1/cases/${caseId}/consents`)
+      .set(caseworker.auth)
+      .send({ organisationId: receiver.member.organisationId, purpose: 'referral' })
+      .expect(201);
+    const sent = await system
+      .http()
+      .post('/api/v1/referrals')
+      .set(caseworker.auth)
+      .send({ caseId, toOrganisationId: receiver.member.organisationId })
+      .expect(201);
     await system.http().post(`/api/v1/referrals/${sent.body.id}/accept`).set(receiver.auth).expect(200);
     const before = await rowCounts();
 
@@ -100,8 +203,16 @@ describe('bad input through the gateway', () => {
     const forged = `${caseworker.token.slice(0, -4)}AAAA`;
 
     const missing = await system.http().get('/api/v1/organisations').expect(401);
-    const bad = await system.http().get('/api/v1/organisations').set({ authorization: `Bearer ${forged}` }).expect(401);
-    const wrongScheme = await system.http().get('/api/v1/organisations').set({ authorization: `Basic ${caseworker.token}` }).expect(401);
+    const bad = await system
+      .http()
+      .get('/api/v1/organisations')
+      .set({ authorization: `Bearer ${forged}` })
+      .expect(401);
+    const wrongScheme = await system
+      .http()
+      .get('/api/v1/organisations')
+      .set({ authorization: `Basic ${caseworker.token}` })
+      .expect(401);
 
     for (const response of [missing, bad, wrongScheme]) {
       expect(response.body).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
@@ -115,7 +226,12 @@ describe('bad input through the gateway', () => {
   });
 
   it('refuses a body larger than the configured limit', async () => {
-    const response = await system.http().post('/api/v1/organisations').set(caseworker.auth).send({ name: 'x'.repeat(200_000), type: 'region' }).expect(413);
+    const response = await system
+      .http()
+      .post('/api/v1/organisations')
+      .set(caseworker.auth)
+      .send({ name: 'x'.repeat(200_000), type: 'region' })
+      .expect(413);
 
     expect(response.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });

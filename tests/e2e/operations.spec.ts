@@ -18,8 +18,13 @@ describe('operating the gateway and the services', () => {
     const document = await system.http().get('/api/v1/openapi.json').expect(200);
     const page = await system.http().get('/api/docs').redirects(1).expect(200);
 
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/referrals', '/api/v1/referrals/{referralId}/accept', '/api/v1/cases/{caseId}/consents']));
-    expect(document.body.components.schemas.SendReferralBody).toMatchObject({ properties: { caseId: { format: 'uuid' } }, required: expect.arrayContaining(['caseId', 'toOrganisationId']) });
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/referrals', '/api/v1/referrals/{referralId}/accept', '/api/v1/cases/{caseId}/consents']),
+    );
+    expect(document.body.components.schemas.SendReferralBody).toMatchObject({
+      properties: { caseId: { format: 'uuid' } },
+      required: expect.arrayContaining(['caseId', 'toOrganisationId']),
+    });
     expect(document.body.components.securitySchemes).toHaveProperty('bearer');
     expect(page.text).toContain('swagger');
   });
@@ -55,7 +60,11 @@ describe('operating the gateway and the services', () => {
       .set('x-correlation-id', correlationId)
       .send({ personnummer: '19900101-0017', municipalityCode: '1880', targetGroup: 'disability' })
       .expect(201);
-    const events = await query<{ correlation: string }>(system.databaseUrls.cases, "SELECT envelope->>'correlationid' AS correlation FROM outbox WHERE envelope->'data'->>'caseId' = $1", [response.body.id]);
+    const events = await query<{ correlation: string }>(
+      system.databaseUrls.cases,
+      "SELECT envelope->>'correlationid' AS correlation FROM outbox WHERE envelope->'data'->>'caseId' = $1",
+      [response.body.id],
+    );
 
     expect(response.headers['x-correlation-id']).toBe(correlationId);
     expect(events).toEqual([{ correlation: correlationId }]);

@@ -28,7 +28,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
   });
 
   async function openCase(staff: SignedInStaff, number: string, municipalityCode = '1880'): Promise<CaseView> {
-    const response = await system.http().post('/api/v1/cases').set(staff.auth).send({ personnummer: number, municipalityCode, targetGroup: 'uvas' }).expect(201);
+    const response = await system
+      .http()
+      .post('/api/v1/cases')
+      .set(staff.auth)
+      .send({ personnummer: number, municipalityCode, targetGroup: 'uvas' })
+      .expect(201);
     return response.body as CaseView;
   }
 
@@ -45,7 +50,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
       const names: string[] = [];
       let after: string | undefined;
       do {
-        const page = await system.http().get('/api/v1/organisations').set(analyst.auth).query({ limit: 5, ...(after ? { after } : {}) }).expect(200);
+        const page = await system
+          .http()
+          .get('/api/v1/organisations')
+          .set(analyst.auth)
+          .query({ limit: 5, ...(after ? { after } : {}) })
+          .expect(200);
         names.push(...(page.body.items as OrganisationView[]).map((organisation) => organisation.name));
         after = page.body.nextCursor ?? undefined;
       } while (after);
@@ -53,7 +63,9 @@ describe('the walking skeleton, end to end through the gateway', () => {
       const stored = await query<{ name: string }>(system.databaseUrls.actors, 'SELECT name FROM organisations ORDER BY name, id');
       expect(names).toEqual(stored.map((row) => row.name));
       expect(names.length).toBeGreaterThanOrEqual(18);
-      expect(names).toEqual(expect.arrayContaining(['Arbetsförmedlingen Örebro', 'Försäkringskassan Örebro', 'Region Örebro län', 'Lekebergs kommun', 'Lindesbergs kommun']));
+      expect(names).toEqual(
+        expect.arrayContaining(['Arbetsförmedlingen Örebro', 'Försäkringskassan Örebro', 'Region Örebro län', 'Lekebergs kommun', 'Lindesbergs kommun']),
+      );
     });
 
     it('pages through staff by name with cursors that carry no name', async () => {
@@ -61,7 +73,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
       const cursors: string[] = [];
       let after: string | undefined;
       do {
-        const page = await system.http().get('/api/v1/staff').set(analyst.auth).query({ limit: 7, ...(after ? { after } : {}) }).expect(200);
+        const page = await system
+          .http()
+          .get('/api/v1/staff')
+          .set(analyst.auth)
+          .query({ limit: 7, ...(after ? { after } : {}) })
+          .expect(200);
         names.push(...(page.body.items as Array<{ displayName: string }>).map((member) => member.displayName));
         after = page.body.nextCursor ?? undefined;
         if (after) cursors.push(Buffer.from(after, 'base64url').toString('utf8'));
@@ -92,7 +109,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
     });
 
     it('refuses to create an organisation for staff who are not administrators', async () => {
-      const response = await system.http().post('/api/v1/organisations').set(employmentService.auth).send({ name: 'Ny aktör', type: 'civil_society' }).expect(403);
+      const response = await system
+        .http()
+        .post('/api/v1/organisations')
+        .set(employmentService.auth)
+        .send({ name: 'Ny aktör', type: 'civil_society' })
+        .expect(403);
 
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ code: 'FORBIDDEN' });
@@ -105,7 +127,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
       const opened = await openCase(employmentService, personnummer[0] as string);
       await consent(employmentService, opened.id, municipality.member.organisationId);
 
-      const sent = await system.http().post('/api/v1/referrals').set(employmentService.auth).send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId }).expect(201);
+      const sent = await system
+        .http()
+        .post('/api/v1/referrals')
+        .set(employmentService.auth)
+        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
+        .expect(201);
       const inbox = await system.http().get('/api/v1/referrals').set(municipality.auth).query({ direction: 'incoming', status: 'sent' }).expect(200);
       const accepted = await system.http().post(`/api/v1/referrals/${sent.body.id}/accept`).set(municipality.auth).expect(200);
 
@@ -114,7 +141,8 @@ describe('the walking skeleton, end to end through the gateway', () => {
       expect(accepted.body).toMatchObject({ id: sent.body.id, status: 'accepted', version: 2 });
       await eventually(async () => {
         const after = await statistics();
-        const accepted1880 = (view: ReferralStatisticsView) => view.rows.find((row) => row.municipalityCode === '1880' && row.status === 'accepted')?.count ?? 0;
+        const accepted1880 = (view: ReferralStatisticsView) =>
+          view.rows.find((row) => row.municipalityCode === '1880' && row.status === 'accepted')?.count ?? 0;
         expect(accepted1880(after)).toBe(accepted1880(before) + 1);
         expect(after.total).toBe(before.total + 1);
       });
@@ -126,7 +154,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
       await consent(employmentService, opened.id, socialInsurance.member.organisationId);
       const referralsBefore = await query(system.databaseUrls.referrals, 'SELECT count(*)::int AS n FROM referrals');
 
-      const refused = await system.http().post('/api/v1/referrals').set(employmentService.auth).send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId }).expect(422);
+      const refused = await system
+        .http()
+        .post('/api/v1/referrals')
+        .set(employmentService.auth)
+        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
+        .expect(422);
 
       expect(refused.body).toMatchObject({
         code: 'CONSENT_DOES_NOT_COVER_RECEIVER',
@@ -138,7 +171,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
     it('can be declined with a reason, and a decided referral cannot be answered again', async () => {
       const opened = await openCase(employmentService, personnummer[2] as string, '1885');
       await consent(employmentService, opened.id, municipality.member.organisationId);
-      const sent = await system.http().post('/api/v1/referrals').set(employmentService.auth).send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId }).expect(201);
+      const sent = await system
+        .http()
+        .post('/api/v1/referrals')
+        .set(employmentService.auth)
+        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
+        .expect(201);
 
       const declined = await system.http().post(`/api/v1/referrals/${sent.body.id}/decline`).set(municipality.auth).send({ reason: 'no_capacity' }).expect(200);
       const again = await system.http().post(`/api/v1/referrals/${sent.body.id}/accept`).set(municipality.auth).expect(409);
@@ -153,7 +191,12 @@ describe('the walking skeleton, end to end through the gateway', () => {
     it('may only be accepted by the receiving organisation', async () => {
       const opened = await openCase(employmentService, personnummer[0] as string, '1814');
       await consent(employmentService, opened.id, municipality.member.organisationId);
-      const sent = await system.http().post('/api/v1/referrals').set(employmentService.auth).send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId }).expect(201);
+      const sent = await system
+        .http()
+        .post('/api/v1/referrals')
+        .set(employmentService.auth)
+        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
+        .expect(201);
 
       const response = await system.http().post(`/api/v1/referrals/${sent.body.id}/accept`).set(employmentService.auth).expect(403);
 
@@ -176,7 +219,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
     it('stores the personnummer only encrypted, and no event carries it', async () => {
       await openCase(employmentService, personnummer[2] as string);
 
-      const persons = await query<{ dump: string }>(system.databaseUrls.cases, "SELECT row_to_json(p)::text AS dump FROM persons p");
+      const persons = await query<{ dump: string }>(system.databaseUrls.cases, 'SELECT row_to_json(p)::text AS dump FROM persons p');
       const events = await query<{ dump: string }>(system.databaseUrls.cases, 'SELECT envelope::text AS dump FROM outbox');
 
       for (const row of [...persons, ...events]) {

@@ -36,8 +36,10 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
     await js.publish(system.subject(type), JSON.stringify(event), { msgID: messageId });
   }
 
-  const facts = (referralId: string) => query<{ status: string; version: number }>(system.databaseUrls.learning, 'SELECT status, version FROM referral_facts WHERE referral_id = $1', [referralId]);
-  const handled = (eventId: string) => query(system.databaseUrls.learning, 'SELECT 1 FROM processed_events WHERE consumer = $1 AND event_id = $2', [durable, eventId]);
+  const facts = (referralId: string) =>
+    query<{ status: string; version: number }>(system.databaseUrls.learning, 'SELECT status, version FROM referral_facts WHERE referral_id = $1', [referralId]);
+  const handled = (eventId: string) =>
+    query(system.databaseUrls.learning, 'SELECT 1 FROM processed_events WHERE consumer = $1 AND event_id = $2', [durable, eventId]);
 
   async function deadLetter(): Promise<{ headers: Record<string, string>; body: string } | undefined> {
     const subject = system.subject(`deadletter.learning.${durable}`);
@@ -119,7 +121,10 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
       },
       { timeoutMs: 30_000 },
     );
-    expect(letter?.headers).toMatchObject({ [DeadLetterHeader.Reason]: 'exhausted', [DeadLetterHeader.Deliveries]: String(consumers.learningReferralStatistics.maxAttempts) });
+    expect(letter?.headers).toMatchObject({
+      [DeadLetterHeader.Reason]: 'exhausted',
+      [DeadLetterHeader.Deliveries]: String(consumers.learningReferralStatistics.maxAttempts),
+    });
     expect(letter?.headers[DeadLetterHeader.Error]).toContain('poisoned referral');
     expect(await handled(poisoned.id)).toEqual([]);
     await eventually(async () => {

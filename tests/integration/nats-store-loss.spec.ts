@@ -25,16 +25,35 @@ describe('after NATS lost its stream', () => {
   });
 
   async function sendReferral(number: string): Promise<string> {
-    const opened = await system.http().post('/api/v1/cases').set(sender.auth).send({ personnummer: number, municipalityCode: '1884', targetGroup: 'foreign_background' }).expect(201);
-    await system.http().post(`/api/v1/cases/${opened.body.id}/consents`).set(sender.auth).send({ organisationId: receiver.member.organisationId, purpose: 'referral' }).expect(201);
-    const sent = await system.http().post('/api/v1/referrals').set(sender.auth).send({ caseId: opened.body.id, toOrganisationId: receiver.member.organisationId }).expect(201);
+    const opened = await system
+      .http()
+      .post('/api/v1/cases')
+      .set(sender.auth)
+      .send({ personnummer: number, municipalityCode: '1884', targetGroup: 'foreign_background' })
+      .expect(201);
+    await system
+      .http()
+      .post(`/api/v1/cases/${opened.body.id}/consents`)
+      .set(sender.auth)
+      .send({ organisationId: receiver.member.organisationId, purpose: 'referral' })
+      .expect(201);
+    const sent = await system
+      .http()
+      .post('/api/v1/referrals')
+      .set(sender.auth)
+      .send({ caseId: opened.body.id, toOrganisationId: receiver.member.organisationId })
+      .expect(201);
     return sent.body.id as string;
   }
 
   /** What referrals knows, and what learning projected from events. */
-  const truth = () => query<{ id: string; status: string; version: number }>(system.databaseUrls.referrals, 'SELECT id, status, version FROM referrals ORDER BY id');
+  const truth = () =>
+    query<{ id: string; status: string; version: number }>(system.databaseUrls.referrals, 'SELECT id, status, version FROM referrals ORDER BY id');
   const projection = () =>
-    query<{ id: string; status: string; version: number }>(system.databaseUrls.learning, 'SELECT referral_id AS id, status, version FROM referral_facts ORDER BY referral_id');
+    query<{ id: string; status: string; version: number }>(
+      system.databaseUrls.learning,
+      'SELECT referral_id AS id, status, version FROM referral_facts ORDER BY referral_id',
+    );
 
   it('converges to the same state once the outbox is republished', async () => {
     const since = new Date(Date.now() - 1000).toISOString();

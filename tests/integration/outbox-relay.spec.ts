@@ -78,7 +78,9 @@ describe('the outbox relay', () => {
   it('publishes a row exactly once even when the relay dies between publish and mark', async () => {
     const [id] = await addOutboxRows(1);
 
-    await expect(new OutboxRelay(pool, new DiesAfterPublishing(publisher), { databaseUrl, ...options }).drainOnce()).rejects.toThrow('between publish and mark');
+    await expect(new OutboxRelay(pool, new DiesAfterPublishing(publisher), { databaseUrl, ...options }).drainOnce()).rejects.toThrow(
+      'between publish and mark',
+    );
     expect(await unsent()).toBe(1);
     expect(await messagesInStream()).toBe(1);
 
@@ -114,7 +116,9 @@ describe('the outbox relay', () => {
 
     const stored: string[] = [];
     for (let seq = 1; seq <= 120; seq++) {
-      const message = await jsm.streams.getMessage(namespace.stream(streams.referrals.name), { seq: (await jsm.streams.info(namespace.stream(streams.referrals.name))).state.first_seq + seq - 1 });
+      const message = await jsm.streams.getMessage(namespace.stream(streams.referrals.name), {
+        seq: (await jsm.streams.info(namespace.stream(streams.referrals.name))).state.first_seq + seq - 1,
+      });
       stored.push(message?.header.get('Nats-Msg-Id') ?? '');
     }
     const created = (await pool.query<{ id: string }>('SELECT id FROM outbox ORDER BY created_at, id')).rows.map((row) => row.id);

@@ -14,11 +14,20 @@ function validationError(run: () => unknown): DomainError {
   throw new Error('expected validation to fail');
 }
 
-const actor = { staffId: '0b6c1f1e-4a51-4c4b-9d6e-3f1b2a7c8d90', organisationId: '1c7d2e3f-5a62-4d5c-8e7f-4a2b3c8d9e01', unitId: '2d8e3f4a-6b73-4e6d-9f8a-5b3c4d9e0f12', roles: ['caseworker'] };
+const actor = {
+  staffId: '0b6c1f1e-4a51-4c4b-9d6e-3f1b2a7c8d90',
+  organisationId: '1c7d2e3f-5a62-4d5c-8e7f-4a2b3c8d9e01',
+  unitId: '2d8e3f4a-6b73-4e6d-9f8a-5b3c4d9e0f12',
+  roles: ['caseworker'],
+};
 
 describe('validatePayload', () => {
   it('returns a typed instance when the payload is valid', () => {
-    const command = validatePayload(SendReferralCommand, { actor, caseId: '3e9f4a5b-7c84-4f7e-8a9b-6c4d5e0f1a23', toOrganisationId: '4fa05b6c-8d95-4a8f-9bac-7d5e6f1a2b34' });
+    const command = validatePayload(SendReferralCommand, {
+      actor,
+      caseId: '3e9f4a5b-7c84-4f7e-8a9b-6c4d5e0f1a23',
+      toOrganisationId: '4fa05b6c-8d95-4a8f-9bac-7d5e6f1a2b34',
+    });
 
     expect(command).toBeInstanceOf(SendReferralCommand);
     expect(command.actor.roles).toEqual(['caseworker']);
@@ -54,7 +63,10 @@ describe('validatePayload', () => {
     expect(open('19900101-0017')).not.toThrow();
     expect(open('900101-0017')).not.toThrow();
     expect(open('19900161-0014')).not.toThrow(); // samordningsnummer: day + 60
-    expect(validationError(open('19900101-0018')).fields?.[0]).toEqual({ field: 'personnummer', message: 'personnummer must be a valid personnummer or samordningsnummer' });
+    expect(validationError(open('19900101-0018')).fields?.[0]).toEqual({
+      field: 'personnummer',
+      message: 'personnummer must be a valid personnummer or samordningsnummer',
+    });
   });
 });
 
@@ -70,7 +82,12 @@ describe('error codes', () => {
 
     const copy = DomainError.fromPayload(JSON.parse(JSON.stringify(error.toPayload())));
 
-    expect(copy).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Invalid value for caseId', fields: [{ field: 'caseId', message: 'must be a UUID' }], kind: 'invalid' });
+    expect(copy).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid value for caseId',
+      fields: [{ field: 'caseId', message: 'must be a UUID' }],
+      kind: 'invalid',
+    });
   });
 
   it('gives every code a kind', () => {

@@ -46,7 +46,12 @@ export class MessagingMetrics {
         this.set((await (lastOutbox ?? outbox())).oldestUnsentSeconds);
       },
     });
-    this.eventsHandled = new Counter({ name: 'events_handled_total', help: 'Events handled by consumers', labelNames: ['consumer', 'type', 'outcome'], registers });
+    this.eventsHandled = new Counter({
+      name: 'events_handled_total',
+      help: 'Events handled by consumers',
+      labelNames: ['consumer', 'type', 'outcome'],
+      registers,
+    });
     this.eventHandlingSeconds = new Histogram({
       name: 'event_handling_seconds',
       help: 'Time to handle one event, commit included',
@@ -62,7 +67,12 @@ export class MessagingMetrics {
       registers,
     });
     this.redeliveries = new Counter({ name: 'consumer_redeliveries_total', help: 'Messages delivered more than once', labelNames: ['consumer'], registers });
-    this.deadLetters = new Counter({ name: 'dead_letters_total', help: 'Messages sent to the dead-letter stream', labelNames: ['consumer', 'reason'], registers });
+    this.deadLetters = new Counter({
+      name: 'dead_letters_total',
+      help: 'Messages sent to the dead-letter stream',
+      labelNames: ['consumer', 'reason'],
+      registers,
+    });
     const pending = collectors.consumerPending;
     this.consumerPending = new Gauge({
       name: 'consumer_pending_messages',

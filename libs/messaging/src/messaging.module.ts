@@ -194,7 +194,16 @@ export class MessagingModule {
       NatsReadiness,
       MessagingLifecycle,
     ];
-    const exported: Array<string | symbol | Type> = [MESSAGING_OPTIONS, Namespace, NATS_CONNECTION, JETSTREAM, JETSTREAM_MANAGER, MessagingMetrics, RpcClient, NatsReadiness];
+    const exported: Array<string | symbol | Type> = [
+      MESSAGING_OPTIONS,
+      Namespace,
+      NATS_CONNECTION,
+      JETSTREAM,
+      JETSTREAM_MANAGER,
+      MessagingMetrics,
+      RpcClient,
+      NatsReadiness,
+    ];
     const controllers: Type[] = [];
 
     if (withDatabase) {

@@ -39,16 +39,30 @@ describe('keyset cursors', () => {
   });
 
   it('refuse a cursor that was not made by a previous page, naming the field', () => {
-    expect(() => decodeCursor('bm90LWEtY3Vyc29y')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'after' })] }));
+    expect(() => decodeCursor('bm90LWEtY3Vyc29y')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'after' })] }),
+    );
   });
 
   it('build a page from one row more than asked for', () => {
     const rows = [{ id: '1' }, { id: '2' }, { id: '3' }];
-    const page = toPage(rows, 2, (row) => row.id, (row) => ({ key: row.id, id: row.id }));
+    const page = toPage(
+      rows,
+      2,
+      (row) => row.id,
+      (row) => ({ key: row.id, id: row.id }),
+    );
 
     expect(page.items).toEqual(['1', '2']);
     expect(decodeCursor(page.nextCursor ?? undefined)).toEqual({ key: '2', id: '2' });
-    expect(toPage(rows, 3, (row) => row.id, (row) => ({ key: row.id, id: row.id })).nextCursor).toBeNull();
+    expect(
+      toPage(
+        rows,
+        3,
+        (row) => row.id,
+        (row) => ({ key: row.id, id: row.id }),
+      ).nextCursor,
+    ).toBeNull();
   });
 });
 

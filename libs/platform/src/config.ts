@@ -21,9 +21,7 @@ export function loadConfig<TSchema extends z.ZodType>(service: string, schema: T
   );
 }
 
-export const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+export const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 export const portFromEnv = z.coerce.number().int().min(0).max(65535);
 
@@ -82,7 +80,10 @@ export interface DatabaseServiceConfig extends BaseServiceConfig {
 
 export function databaseServiceSchema(service: string, defaultPort: number) {
   return baseServiceSchema(service, defaultPort).extend({
-    DATABASE_URL: z.string().url().default(localDatabaseUrl(`samverkan_${service}`)),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .default(localDatabaseUrl(`samverkan_${service}`)),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   });

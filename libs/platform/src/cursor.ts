@@ -22,11 +22,18 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   } catch {
     // fall through to the validation error below
   }
-  throw new DomainError(ErrorCode.ValidationFailed, 'Invalid value for after', [{ field: 'after', message: 'after must be a cursor returned by a previous page' }]);
+  throw new DomainError(ErrorCode.ValidationFailed, 'Invalid value for after', [
+    { field: 'after', message: 'after must be a cursor returned by a previous page' },
+  ]);
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only tells that another page exists. */
-export function toPage<TRow, TItem>(rows: TRow[], limit: number, view: (row: TRow) => TItem, cursorOf: (row: TRow) => Cursor): { items: TItem[]; nextCursor: string | null } {
+export function toPage<TRow, TItem>(
+  rows: TRow[],
+  limit: number,
+  view: (row: TRow) => TItem,
+  cursorOf: (row: TRow) => Cursor,
+): { items: TItem[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

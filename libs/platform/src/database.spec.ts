@@ -31,8 +31,20 @@ describe('the migration runner', () => {
       'SELECT migration_name, checksum, applied_steps_count, finished_at IS NOT NULL AS finished, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
     );
     expect(recorded).toEqual([
-      { migration_name: '20260101000000_things', checksum: createHash('sha256').update(first).digest('hex'), applied_steps_count: 1, finished: true, rolled_back_at: null },
-      { migration_name: '20260102000000_names', checksum: createHash('sha256').update(second).digest('hex'), applied_steps_count: 1, finished: true, rolled_back_at: null },
+      {
+        migration_name: '20260101000000_things',
+        checksum: createHash('sha256').update(first).digest('hex'),
+        applied_steps_count: 1,
+        finished: true,
+        rolled_back_at: null,
+      },
+      {
+        migration_name: '20260102000000_names',
+        checksum: createHash('sha256').update(second).digest('hex'),
+        applied_steps_count: 1,
+        finished: true,
+        rolled_back_at: null,
+      },
     ]);
     expect(await query(databaseUrl, 'SELECT name FROM things')).toEqual([]);
   });
@@ -84,7 +96,9 @@ describe('ensureDatabase', () => {
     const error = await ensureDatabase('postgresql://postgres:secret@127.0.0.1:1/samverkan_nowhere', 'cases').catch((thrown: unknown) => thrown);
 
     expect(error).toBeInstanceOf(InfrastructureUnavailableError);
-    expect((error as Error).message).toMatch(/^samverkan-cases: cannot reach PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/samverkan_nowhere \([^)]*ECONNREFUSED[^)]*\); start it with/);
+    expect((error as Error).message).toMatch(
+      /^samverkan-cases: cannot reach PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/samverkan_nowhere \([^)]*ECONNREFUSED[^)]*\); start it with/,
+    );
     expect((error as Error).message).not.toContain('secret');
     expect((error as Error).message).not.toContain('\n');
   });

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { Client, type ClientConfig } from 'pg';
 import { describeError, InfrastructureUnavailableError, redactUrl } from './errors';
 
-const postgresStartHint =
-  'start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` or `docker compose up -d postgres`';
+const postgresStartHint = 'start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` or `docker compose up -d postgres`';
 
 /** Prisma's own lock key, so this runner and `prisma migrate deploy` never run at once. */
 const prismaMigrateAdvisoryLock = 72707369;
@@ -65,7 +64,10 @@ interface MigrationFile {
 
 async function readMigrations(directory: string): Promise<MigrationFile[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(directory, name, 'migration.sql'), 'utf8');

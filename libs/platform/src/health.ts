@@ -54,6 +54,11 @@ export class HealthModule {
       useFactory: (...resolved: ReadinessCheck[]) => resolved,
       inject: checks,
     };
-    return { module: HealthModule, imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])], controllers: [HealthController], providers: [collect] };
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])],
+      controllers: [HealthController],
+      providers: [collect],
+    };
   }
 }

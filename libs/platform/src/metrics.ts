@@ -1,4 +1,15 @@
-import { Controller, Get, Header, Inject, Injectable, Module, type CallHandler, type DynamicModule, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Injectable,
+  Module,
+  type CallHandler,
+  type DynamicModule,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Observable } from 'rxjs';
@@ -52,7 +63,12 @@ export class HttpMetricsInterceptor implements NestInterceptor {
   private readonly seconds: Histogram<'method' | 'route'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
-    this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    });
     this.seconds = new Histogram({
       name: 'http_request_seconds',
       help: 'Time to answer one HTTP request',

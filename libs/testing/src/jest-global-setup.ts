@@ -35,7 +35,11 @@ async function resolveNats(): Promise<string> {
   if (configured) return configured;
   if (await reachable(localNatsUrl)) return localNatsUrl;
   const { GenericContainer, Wait } = await import('testcontainers');
-  const container = await new GenericContainer('nats:2.10-alpine').withCommand(['-js']).withExposedPorts(4222).withWaitStrategy(Wait.forLogMessage(/Server is ready/)).start();
+  const container = await new GenericContainer('nats:2.10-alpine')
+    .withCommand(['-js'])
+    .withExposedPorts(4222)
+    .withWaitStrategy(Wait.forLogMessage(/Server is ready/))
+    .start();
   started.push(container);
   return `nats://${container.getHost()}:${container.getMappedPort(4222)}`;
 }

@@ -26,10 +26,18 @@ const schema = baseServiceSchema('gateway', 3000)
     JWT_ISSUER: z.string().min(1).default('samverkan'),
     JWT_AUDIENCE: z.string().min(1).default('samverkan'),
     DEV_TOKENS_ENABLED: booleanFromEnv.default(false),
-    DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(8 * 3600),
+    DEV_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(86_400)
+      .default(8 * 3600),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('100kb'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/)
+      .default('100kb'),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {

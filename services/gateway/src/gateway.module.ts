@@ -2,7 +2,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule, NatsReadiness } from '@samverkan/messaging';
-import { acceptCorrelationId, correlationHeader, HealthModule, HttpMetricsInterceptor, loggingModule, MetricsModule, ServiceConfigModule } from '@samverkan/platform';
+import {
+  acceptCorrelationId,
+  correlationHeader,
+  HealthModule,
+  HttpMetricsInterceptor,
+  loggingModule,
+  MetricsModule,
+  ServiceConfigModule,
+} from '@samverkan/platform';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import type { AuthenticatedRequest } from './auth/auth.decorators';
@@ -40,7 +48,14 @@ export class GatewayModule {
         }),
         loggingModule(config),
         MetricsModule.forRoot('gateway', config.instance),
-        MessagingModule.forRoot({ service: 'gateway', instance: config.instance, natsUrl: config.natsUrl, namespace: config.natsNamespace, rpcTimeoutMs: config.rpcTimeoutMs, jetstreamReplicas: config.jetstreamReplicas }),
+        MessagingModule.forRoot({
+          service: 'gateway',
+          instance: config.instance,
+          natsUrl: config.natsUrl,
+          namespace: config.natsNamespace,
+          rpcTimeoutMs: config.rpcTimeoutMs,
+          jetstreamReplicas: config.jetstreamReplicas,
+        }),
         HealthModule.forRoot({ imports: [], checks: [NatsReadiness] }),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
       ],

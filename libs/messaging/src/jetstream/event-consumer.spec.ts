@@ -21,7 +21,9 @@ function aMessage(body: unknown, deliveryCount = 1) {
 }
 
 function setUp(handler: EventHandlerFn = jest.fn().mockResolvedValue(undefined), inboxOutcome: 'applied' | 'duplicate' = 'applied') {
-  const inbox: Inbox = { runOnce: jest.fn(async (_consumer, _envelope, work: () => Promise<void>) => (inboxOutcome === 'applied' ? (await work(), 'applied') : 'duplicate')) };
+  const inbox: Inbox = {
+    runOnce: jest.fn(async (_consumer, _envelope, work: () => Promise<void>) => (inboxOutcome === 'applied' ? (await work(), 'applied') : 'duplicate')),
+  };
   const deadLetters = { send: jest.fn().mockResolvedValue(undefined) };
   const handlers = new Map<EventType, EventHandlerFn>(definition.eventTypes.map((type) => [type, handler]));
   const consumer = new EventConsumer(definition, handlers, {
@@ -59,7 +61,11 @@ describe('EventConsumer.handle', () => {
   });
 
   it('dead-letters invalid JSON and invalid data at once, and terminates them', async () => {
-    for (const body of ['{not json', { ...aReferralEvent(), data: { referralId: 'nope' } }, { ...aReferralEvent(), type: 'referrals.events.referral.vanished' }]) {
+    for (const body of [
+      '{not json',
+      { ...aReferralEvent(), data: { referralId: 'nope' } },
+      { ...aReferralEvent(), type: 'referrals.events.referral.vanished' },
+    ]) {
       const { consumer, deadLetters, handler } = setUp();
       const message = aMessage(body);
 

@@ -1,14 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
-import {
-  DomainError,
-  EventEnvelopeDto,
-  eventDataClasses,
-  isTransientKind,
-  validatePayload,
-  type EventEnvelope,
-  type EventType,
-} from '@samverkan/contracts';
+import { DomainError, EventEnvelopeDto, eventDataClasses, isTransientKind, validatePayload, type EventEnvelope, type EventType } from '@samverkan/contracts';
 import type { MessagingMetrics } from '../messaging-metrics';
 import type { Namespace } from '../namespace';
 import type { DeadLetterReason, DeadLetters } from './dead-letters';
@@ -177,7 +169,10 @@ export class EventConsumer {
     // Without a reason: nats-server 2.9 ignores a TERM that carries one.
     message.term();
     this.deps.metrics?.deadLetters.inc({ consumer: this.definition.durable, reason });
-    this.logger.warn({ reason, error, subject: this.deps.namespace.localSubject(message.subject), sequence: message.info.streamSequence }, 'message dead-lettered');
+    this.logger.warn(
+      { reason, error, subject: this.deps.namespace.localSubject(message.subject), sequence: message.info.streamSequence },
+      'message dead-lettered',
+    );
     return `dead-lettered:${reason}`;
   }
 }

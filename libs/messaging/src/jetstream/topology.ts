@@ -131,7 +131,8 @@ export async function ensureStream(jsm: JetStreamManager, definition: StreamDefi
     const current = info.config;
     const differs =
       current.subjects.join() !== (wanted.subjects ?? []).join() || current.max_age !== wanted.max_age || current.duplicate_window !== wanted.duplicate_window;
-    if (differs) await jsm.streams.update(wanted.name, { ...current, subjects: wanted.subjects, max_age: wanted.max_age, duplicate_window: wanted.duplicate_window });
+    if (differs)
+      await jsm.streams.update(wanted.name, { ...current, subjects: wanted.subjects, max_age: wanted.max_age, duplicate_window: wanted.duplicate_window });
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
     await jsm.streams.add(wanted);

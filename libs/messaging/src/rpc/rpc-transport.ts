@@ -51,5 +51,9 @@ export function rpcServerStrategy(options: { service: string; natsUrl: string; n
 }
 
 export function rpcClientProxy(options: { service: string; natsUrl: string; namespace: Namespace }): NamespacedNatsClient {
-  return new NamespacedNatsClient(options.namespace, { servers: natsServerList(options.natsUrl), name: `${options.service}-rpc-client`, ...resilientConnection });
+  return new NamespacedNatsClient(options.namespace, {
+    servers: natsServerList(options.natsUrl),
+    name: `${options.service}-rpc-client`,
+    ...resilientConnection,
+  });
 }

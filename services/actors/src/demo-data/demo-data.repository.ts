@@ -28,12 +28,16 @@ export class DemoDataRepository {
       skipDuplicates: true,
     });
     await this.db.unit.createMany({
-      data: organisations.flatMap((org) => org.units.map((unit) => ({ id: unit.id, organisationId: org.id, name: unit.name, municipalityCode: org.municipalityCode }))),
+      data: organisations.flatMap((org) =>
+        org.units.map((unit) => ({ id: unit.id, organisationId: org.id, name: unit.name, municipalityCode: org.municipalityCode })),
+      ),
       skipDuplicates: true,
     });
     await this.db.staffMember.createMany({
       data: organisations.flatMap((org) =>
-        org.units.flatMap((unit) => unit.staff.map((member) => ({ id: member.id, organisationId: org.id, unitId: unit.id, displayName: member.displayName, roles: member.roles }))),
+        org.units.flatMap((unit) =>
+          unit.staff.map((member) => ({ id: member.id, organisationId: org.id, unitId: unit.id, displayName: member.displayName, roles: member.roles })),
+        ),
       ),
       skipDuplicates: true,
     });

@@ -36,7 +36,11 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         if (missing.length === 0) return 0;
         await this.repository.insert(missing);
         for (const org of missing) {
-          await this.outbox.add(EventType.OrganisationCreated, { type: 'organisation', id: org.id }, { organisationId: org.id, type: org.type, municipalityCode: org.municipalityCode });
+          await this.outbox.add(
+            EventType.OrganisationCreated,
+            { type: 'organisation', id: org.id },
+            { organisationId: org.id, type: org.type, municipalityCode: org.municipalityCode },
+          );
         }
         return missing.length;
       }),

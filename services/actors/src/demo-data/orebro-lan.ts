@@ -94,7 +94,13 @@ export const demoOrganisations: DemoOrganisation[] = [
     OrganisationType.Region,
     null,
     [
-      ['Regional utveckling', [['Anna Regional', [Analyst, Administrator]], ['Olle Drift', [Operator]]]],
+      [
+        'Regional utveckling',
+        [
+          ['Anna Regional', [Analyst, Administrator]],
+          ['Olle Drift', [Operator]],
+        ],
+      ],
       ['Hälso- och sjukvård, rehabiliteringskoordinering', [['Rehabkoordinator Region', [Caseworker]]]],
     ],
     [['Hälsokoordinator för unga', [uvas, disability], ['wheelchair', 'hearing_loop']]],
@@ -127,12 +133,9 @@ export const demoOrganisations: DemoOrganisation[] = [
     [['ABF Örebro, folkbildning', [['Cirkelledare ABF', [Caseworker]]]]],
     [['Studiecirkel i svenska', [foreign], ['easy_swedish']]],
   ),
-  organisation(
-    'Länsstyrelsen i Örebro län',
-    OrganisationType.CountyAdministrativeBoard,
-    null,
-    [['Enheten för jämställdhet och integration', [['Utvärderare Länsstyrelsen', [Analyst]]]]],
-  ),
+  organisation('Länsstyrelsen i Örebro län', OrganisationType.CountyAdministrativeBoard, null, [
+    ['Enheten för jämställdhet och integration', [['Utvärderare Länsstyrelsen', [Analyst]]]],
+  ]),
   organisation(
     'Vuxenutbildning och Arbetsmarknad – Jobbcentrum',
     OrganisationType.AdultEducation,

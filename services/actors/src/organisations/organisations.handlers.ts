@@ -1,13 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  CreateOrganisationCommand,
-  GetOrganisationQuery,
-  ListOrganisationsQuery,
-  Requests,
-  type OrganisationView,
-  type Page,
-} from '@samverkan/contracts';
+import { CreateOrganisationCommand, GetOrganisationQuery, ListOrganisationsQuery, Requests, type OrganisationView, type Page } from '@samverkan/contracts';
 import { OrganisationsService } from './organisations.service';
 
 @Controller()

@@ -53,9 +53,7 @@ export class OrganisationsRepository {
       where: {
         ...(filter.type ? { type: filter.type } : {}),
         ...(filter.municipalityCode ? { municipalityCode: filter.municipalityCode } : {}),
-        ...(filter.after
-          ? { OR: [{ name: { gt: filter.after.key } }, { name: filter.after.key, id: { gt: filter.after.id } }] }
-          : {}),
+        ...(filter.after ? { OR: [{ name: { gt: filter.after.key } }, { name: filter.after.key, id: { gt: filter.after.id } }] } : {}),
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       take: filter.take,

@@ -32,7 +32,11 @@ describe('OrganisationsService', () => {
     const created = await service.create({ actor: administrator, name: '  Samordningsförbundet Sydnärke ', type: 'civil_society' });
 
     expect(created).toMatchObject({ name: 'Samordningsförbundet Sydnärke', type: 'civil_society', municipalityCode: null });
-    expect(outbox.add).toHaveBeenCalledWith('actors.events.organisation.created', { type: 'organisation', id: created.id }, { organisationId: created.id, type: 'civil_society', municipalityCode: null });
+    expect(outbox.add).toHaveBeenCalledWith(
+      'actors.events.organisation.created',
+      { type: 'organisation', id: created.id },
+      { organisationId: created.id, type: 'civil_society', municipalityCode: null },
+    );
   });
 
   it('lets only administrators change the directory', async () => {

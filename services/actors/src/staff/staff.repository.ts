@@ -13,7 +13,14 @@ export interface StaffMemberRecord {
 
 const withUnit = { unit: { select: { name: true } } } as const;
 
-function toRecord(row: { id: string; displayName: string; organisationId: string; unitId: string; roles: string[]; unit: { name: string } }): StaffMemberRecord {
+function toRecord(row: {
+  id: string;
+  displayName: string;
+  organisationId: string;
+  unitId: string;
+  roles: string[];
+  unit: { name: string };
+}): StaffMemberRecord {
   return {
     id: row.id,
     displayName: row.displayName,

@@ -29,7 +29,16 @@ function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
 }
 
 function aConsent(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
-  return { id: randomUUID(), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral, recordedBy: randomUUID(), givenAt: new Date(), revokedAt: null, ...overrides };
+  return {
+    id: randomUUID(),
+    caseId: randomUUID(),
+    organisationId: randomUUID(),
+    purpose: ConsentPurpose.Referral,
+    recordedBy: randomUUID(),
+    givenAt: new Date(),
+    revokedAt: null,
+    ...overrides,
+  };
 }
 
 describe('ConsentsService', () => {
@@ -54,7 +63,11 @@ describe('ConsentsService', () => {
       const view = await service.record({ actor, caseId: record.id, organisationId, purpose: ConsentPurpose.Referral });
 
       expect(view).toMatchObject({ organisationId, purpose: 'referral' });
-      expect(outbox.add).toHaveBeenCalledWith('cases.events.consent.recorded', { type: 'consent', id: view.id }, { consentId: view.id, caseId: record.id, organisationId, purpose: 'referral' });
+      expect(outbox.add).toHaveBeenCalledWith(
+        'cases.events.consent.recorded',
+        { type: 'consent', id: view.id },
+        { consentId: view.id, caseId: record.id, organisationId, purpose: 'referral' },
+      );
     });
 
     it('returns the active consent when it is recorded again, and announces nothing', async () => {
@@ -75,7 +88,9 @@ describe('ConsentsService', () => {
       cases.requireForTeam.mockResolvedValue(aCase());
       rpc.request.mockRejectedValue(new DomainError(ErrorCode.OrganisationNotFound, 'No organisation'));
 
-      const error = await service.record({ actor: anActor(), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }).catch((thrown: unknown) => thrown);
+      const error = await service
+        .record({ actor: anActor(), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral })
+        .catch((thrown: unknown) => thrown);
 
       expect(error).toMatchObject({ code: ErrorCode.OrganisationNotFound, fields: [{ field: 'organisationId', message: 'no such organisation' }] });
       expect(consents.create).not.toHaveBeenCalled();
@@ -84,7 +99,9 @@ describe('ConsentsService', () => {
     it('refuses staff who are not caseworkers', async () => {
       const { service, cases } = setUp();
 
-      const error = await service.record({ actor: anActor({ roles: [StaffRole.Analyst] }), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }).catch((thrown: unknown) => thrown);
+      const error = await service
+        .record({ actor: anActor({ roles: [StaffRole.Analyst] }), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral })
+        .catch((thrown: unknown) => thrown);
 
       expect(error).toMatchObject({ code: ErrorCode.Forbidden });
       expect(cases.requireForTeam).not.toHaveBeenCalled();
@@ -100,7 +117,13 @@ describe('ConsentsService', () => {
       consents.findActive.mockResolvedValueOnce(aConsent({ organisationId: receivingOrganisationId })).mockResolvedValueOnce(null);
       const query = { caseId: record.id, requestingOrganisationId: record.ownerOrganisationId, receivingOrganisationId, purpose: ConsentPurpose.Referral };
 
-      await expect(service.check(query)).resolves.toEqual({ covered: true, caseId: record.id, municipalityCode: '1862', targetGroup: 'disability', gender: 'female' });
+      await expect(service.check(query)).resolves.toEqual({
+        covered: true,
+        caseId: record.id,
+        municipalityCode: '1862',
+        targetGroup: 'disability',
+        gender: 'female',
+      });
       await expect(service.check(query)).resolves.toMatchObject({ covered: false });
       expect(cases.requireForTeam).toHaveBeenCalledWith(record.id, { organisationId: record.ownerOrganisationId });
       expect(consents.findActive).toHaveBeenCalledWith(record.id, receivingOrganisationId, 'referral');

@@ -80,7 +80,9 @@ export class ConsentsService {
       await this.rpc.request<OrganisationView>(Requests.actors.getOrganisation, { organisationId });
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.OrganisationNotFound) {
-        throw new DomainError(ErrorCode.OrganisationNotFound, `No organisation ${organisationId}`, [{ field: 'organisationId', message: 'no such organisation' }]);
+        throw new DomainError(ErrorCode.OrganisationNotFound, `No organisation ${organisationId}`, [
+          { field: 'organisationId', message: 'no such organisation' },
+        ]);
       }
       throw error;
     }

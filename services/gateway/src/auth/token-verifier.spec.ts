@@ -58,13 +58,21 @@ describe('TokenVerifier with an issuer key set', () => {
     server = createServer((_request, response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    verifier = new TokenVerifier(loadGatewayConfig({ JWT_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, JWT_ISSUER: 'https://login.example.se', JWT_AUDIENCE: 'samverkan' }));
+    verifier = new TokenVerifier(
+      loadGatewayConfig({ JWT_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, JWT_ISSUER: 'https://login.example.se', JWT_AUDIENCE: 'samverkan' }),
+    );
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('verifies tokens signed by the issuer', async () => {
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(staffId).setIssuer('https://login.example.se').setAudience('samverkan').setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject(staffId)
+      .setIssuer('https://login.example.se')
+      .setAudience('samverkan')
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
     await expect(verifier.verify(token)).resolves.toMatchObject({ staffId, roles: ['caseworker'] });
   });

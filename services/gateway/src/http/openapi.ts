@@ -53,6 +53,9 @@ export function setUpOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const schemas = validationMetadatasToSchemas({ classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: '#/components/schemas/' });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, SchemaObject>), Problem: problemSchema } };
+  document.components = {
+    ...document.components,
+    schemas: { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, SchemaObject>), Problem: problemSchema },
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/v1/openapi.json', yamlDocumentUrl: 'api/v1/openapi.yaml' });
 }

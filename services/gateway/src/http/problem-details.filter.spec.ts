@@ -8,7 +8,12 @@ function respond(exception: unknown) {
   const request = { originalUrl: '/api/v1/referrals/42?x=1', headers: { 'x-correlation-id': 'corr-1' } };
   const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ArgumentsHost;
   new ProblemDetailsFilter().catch(exception, host);
-  return { status: response.status.mock.calls[0]?.[0] as number, type: response.type.mock.calls[0]?.[0] as string, body: JSON.parse(response.send.mock.calls[0]?.[0] as string), response };
+  return {
+    status: response.status.mock.calls[0]?.[0] as number,
+    type: response.type.mock.calls[0]?.[0] as string,
+    body: JSON.parse(response.send.mock.calls[0]?.[0] as string),
+    response,
+  };
 }
 
 describe('ProblemDetailsFilter', () => {
@@ -38,7 +43,11 @@ describe('ProblemDetailsFilter', () => {
   it('names the body when the JSON could not be parsed', () => {
     const parserError = Object.assign(new SyntaxError('Unexpected end of JSON input'), { type: 'entity.parse.failed', status: 400 });
 
-    expect(respond(new BadRequestException('Unexpected end of JSON input', { cause: parserError })).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'body' }] });
+    expect(respond(new BadRequestException('Unexpected end of JSON input', { cause: parserError })).body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'body' }],
+    });
   });
 
   it('answers unknown routes, rate limits and oversized bodies with their own codes', () => {

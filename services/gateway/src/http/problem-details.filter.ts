@@ -91,7 +91,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status === 404) return new DomainError(ErrorCode.RouteNotFound, 'No such route');
       if (status === 413) return new DomainError(ErrorCode.PayloadTooLarge, 'The request body is too large');
-      if (status === 415) return new DomainError(ErrorCode.ValidationFailed, 'The request body must be JSON', [{ field: 'body', message: 'must be application/json' }]);
+      if (status === 415)
+        return new DomainError(ErrorCode.ValidationFailed, 'The request body must be JSON', [{ field: 'body', message: 'must be application/json' }]);
       if (status < 500) return new DomainError(ErrorCode.ValidationFailed, exception.message, [{ field: 'request', message: exception.message }]);
     }
     this.logger.error({ err: exception }, 'unhandled error');

@@ -1,6 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { publishingServices, RepublishOutboxCommand, republishOutboxSubject, StaffRole, validationFailed, type PublishingService, type RepublishOutboxResult } from '@samverkan/contracts';
+import {
+  publishingServices,
+  RepublishOutboxCommand,
+  republishOutboxSubject,
+  StaffRole,
+  validationFailed,
+  type PublishingService,
+  type RepublishOutboxResult,
+} from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { Roles } from '../auth/auth.decorators';
 import { schemaRef } from '../http/openapi';

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeclineReferralBody, ListReferralsFilter, ReferralView, Requests, SendReferralBody, StaffRole, type ActorContext, type Page } from '@samverkan/contracts';
+import {
+  DeclineReferralBody,
+  ListReferralsFilter,
+  ReferralView,
+  Requests,
+  SendReferralBody,
+  StaffRole,
+  type ActorContext,
+  type Page,
+} from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { Actor, Roles } from '../auth/auth.decorators';
 import { pageOf, schemaRef } from '../http/openapi';

@@ -7,7 +7,9 @@ export const notReceiver = () => new DomainError(ErrorCode.NotReceiver, 'Only th
 export const notParty = () => new DomainError(ErrorCode.Forbidden, 'Only the sending and the receiving organisation may see a referral');
 
 export const illegalTransition = (from: ReferralStatus, to: ReferralStatus) =>
-  new DomainError(ErrorCode.IllegalTransition, `A referral that is ${from} cannot become ${to}`, [{ field: 'status', message: `is ${from}; only a sent referral can become ${to}` }]);
+  new DomainError(ErrorCode.IllegalTransition, `A referral that is ${from} cannot become ${to}`, [
+    { field: 'status', message: `is ${from}; only a sent referral can become ${to}` },
+  ]);
 
 export const consentDoesNotCoverReceiver = () =>
   new DomainError(ErrorCode.ConsentDoesNotCoverReceiver, 'The person has not consented to share with the receiving organisation for referrals', [

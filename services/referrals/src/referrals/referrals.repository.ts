@@ -50,7 +50,13 @@ export class ReferralsRepository {
   }
 
   /** Newest first: sorted by sentAt, then id, both descending (keyset pagination). */
-  async list(filter: { organisationId: string; direction: ReferralDirection; status?: ReferralStatus; after?: Cursor; take: number }): Promise<ReferralRecord[]> {
+  async list(filter: {
+    organisationId: string;
+    direction: ReferralDirection;
+    status?: ReferralStatus;
+    after?: Cursor;
+    take: number;
+  }): Promise<ReferralRecord[]> {
     const party = filter.direction === 'incoming' ? { toOrganisationId: filter.organisationId } : { fromOrganisationId: filter.organisationId };
     const after = filter.after ? new Date(filter.after.key) : undefined;
     const rows = await this.db.referral.findMany({

@@ -163,7 +163,9 @@ describe('ReferralsService', () => {
       repository.findById.mockResolvedValueOnce(referral).mockResolvedValueOnce({ ...referral, status: ReferralStatus.Accepted, version: 2 });
       repository.answer.mockResolvedValue(null);
 
-      const error = await rejection(service.decline({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id, reason: DeclineReason.NotEligible }));
+      const error = await rejection(
+        service.decline({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id, reason: DeclineReason.NotEligible }),
+      );
 
       expect(error.code).toBe(ErrorCode.IllegalTransition);
       expect(outbox.add).not.toHaveBeenCalled();
@@ -185,8 +187,12 @@ describe('ReferralsService', () => {
       const referral = aReferral();
       repository.findById.mockResolvedValue(referral);
 
-      await expect(service.get({ actor: anActor({ organisationId: referral.fromOrganisationId }), referralId: referral.id })).resolves.toMatchObject({ id: referral.id });
-      await expect(service.get({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id })).resolves.toMatchObject({ id: referral.id });
+      await expect(service.get({ actor: anActor({ organisationId: referral.fromOrganisationId }), referralId: referral.id })).resolves.toMatchObject({
+        id: referral.id,
+      });
+      await expect(service.get({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id })).resolves.toMatchObject({
+        id: referral.id,
+      });
       expect((await rejection(service.get({ actor: anActor(), referralId: referral.id }))).code).toBe(ErrorCode.Forbidden);
     });
   });

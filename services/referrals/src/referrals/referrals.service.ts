@@ -36,7 +36,8 @@ const eventOfStatus = {
 
 function decodeTimeCursor(after: string | undefined): Cursor | undefined {
   const cursor = decodeCursor(after);
-  if (cursor && Number.isNaN(Date.parse(cursor.key))) throw validationFailed([{ field: 'after', message: 'after must be a cursor returned by a previous page' }]);
+  if (cursor && Number.isNaN(Date.parse(cursor.key)))
+    throw validationFailed([{ field: 'after', message: 'after must be a cursor returned by a previous page' }]);
   return cursor;
 }
 
