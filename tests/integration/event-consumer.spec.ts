@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -5,6 +6,8 @@ import { EventType } from '@samverkan/contracts';
 import { DeadLetterHeader, consumers, deadLetterStream, ensureStream, streams } from '@samverkan/messaging';
 import { aReferralEvent, eventually, query, testNatsUrl } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
+import { createLearningApp, loadLearningConfig } from '@samverkan/learning-service';
+import request from 'supertest';
 import { TestSystem } from '../support/system';
 
 /**
@@ -96,6 +99,36 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
     });
     expect(letter?.headers[DeadLetterHeader.Error]).toContain('municipalityCode');
     expect(await facts(invalid.data.referralId)).toEqual([]);
+  });
+
+  it('shares its durable consumer between replicas: every event is applied once, by one of them', async () => {
+    const appliedBy = async (app: INestApplication) => {
+      const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
+      return [...metrics.matchAll(/^events_handled_total\{[^}]*outcome="applied"[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+    };
+    const first = system.app('learning');
+    const second = await createLearningApp(loadLearningConfig({ ...system.env('learning'), SERVICE_INSTANCE: 'learning-second' }));
+    try {
+      const before = await appliedBy(first);
+      const events = Array.from({ length: 60 }, () => aReferralEvent(EventType.ReferralSent));
+      for (const event of events) await publish(event, event.type);
+
+      await eventually(async () => {
+        const handled = await query<{ n: number }>(
+          system.databaseUrls.learning,
+          'SELECT count(*)::int AS n FROM processed_events WHERE event_id = ANY($1::uuid[])',
+          [events.map((event) => event.id)],
+        );
+        expect(handled).toEqual([{ n: 60 }]);
+      });
+      const byFirst = (await appliedBy(first)) - before;
+      const bySecond = await appliedBy(second);
+      expect(byFirst + bySecond).toBe(60);
+      expect(byFirst).toBeGreaterThan(0);
+      expect(bySecond).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+    }
   });
 
   it('retries a failing message with growing delays and dead-letters it after the bounded deliveries, without blocking others', async () => {

@@ -18,7 +18,7 @@ export class RpcClient implements OnApplicationShutdown {
   private readonly logger = new Logger(RpcClient.name);
 
   constructor(
-    @Inject(RPC_CLIENT_PROXY) private readonly proxy: ClientProxy,
+    @Inject(RPC_CLIENT_PROXY) private readonly proxy: Pick<ClientProxy, 'send' | 'close'>,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
