@@ -244,7 +244,6 @@ async function main() {
   const sample = () => {
     for (const { service, child } of children) peaks[service.name] = Math.max(peaks[service.name] ?? 0, peakRssMiB(child.pid));
   };
-  let referralsSent = [];
   try {
     const sender = await signIn('Arbetsförmedlare Örebro');
     const receiver = await signIn('Handläggare försörjningsstöd Örebro');
@@ -267,7 +266,6 @@ async function main() {
       accepted.push(referral.id);
     });
     sample();
-    referralsSent = accepted;
     const underLoad = await propagationLatencies(databaseUrl('samverkan_bench_learning'), accepted);
 
     console.log('event propagation on an idle system …');
@@ -353,7 +351,6 @@ async function main() {
     for (const { child } of children) child.kill('SIGTERM');
     await Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((resolve) => child.once('exit', resolve)))));
     await cleanUpNamespace();
-    void referralsSent;
   }
 }
 
