@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Cursor } from '@samverkan/platform';
 import type { MunicipalityCode, OrganisationType } from '@samverkan/contracts';
 import type { Organisation } from '../generated/prisma/client';
+import { isUniqueViolation } from '../database/prisma-errors';
 import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
+import { organisationNameTaken } from './organisations.errors';
 
 export interface OrganisationRecord {
   id: string;
@@ -61,8 +63,12 @@ export class OrganisationsRepository {
     return rows.map(toRecord);
   }
 
+  /** Throws ORGANISATION_NAME_TAKEN when the name is in use (the unique index decides). */
   async create(organisation: Omit<OrganisationRecord, 'createdAt'>): Promise<OrganisationRecord> {
-    const row = await this.db.organisation.create({ data: organisation });
-    return toRecord(row);
+    try {
+      return toRecord(await this.db.organisation.create({ data: organisation }));
+    } catch (error) {
+      throw isUniqueViolation(error) ? organisationNameTaken(organisation.name) : error;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, StaffRole } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
-import { Prisma } from '../generated/prisma/client';
+import { organisationNameTaken } from './organisations.errors';
 import { OrganisationsRepository, type OrganisationRecord } from './organisations.repository';
 import { OrganisationsService } from './organisations.service';
 
@@ -55,9 +55,9 @@ describe('OrganisationsService', () => {
     expect(error.fields).toEqual([expect.objectContaining({ field: 'municipalityCode' })]);
   });
 
-  it('reports a taken name as a conflict, and announces nothing', async () => {
+  it('announces nothing when the name is taken', async () => {
     const { service, repository, outbox } = setUp();
-    repository.create.mockRejectedValue(new Prisma.PrismaClientKnownRequestError('Unique constraint failed', { code: 'P2002', clientVersion: '7' }));
+    repository.create.mockRejectedValue(organisationNameTaken('Region Örebro län'));
 
     expect((await rejection(service.create({ actor: administrator, name: 'Region Örebro län', type: 'region' }))).code).toBe(ErrorCode.OrganisationNameTaken);
     expect(outbox.add).not.toHaveBeenCalled();

@@ -13,8 +13,7 @@ import {
 import { Outbox } from '@samverkan/messaging';
 import { decodeCursor, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { isUniqueViolation } from '../database/prisma-errors';
-import { municipalityCodeRequired, organisationNameTaken, organisationNotFound } from './organisations.errors';
+import { municipalityCodeRequired, organisationNotFound } from './organisations.errors';
 import { OrganisationsRepository, type OrganisationRecord } from './organisations.repository';
 import { ActorsTransactional } from '../database/transaction-host';
 
@@ -56,11 +55,12 @@ export class OrganisationsService {
   async create(command: CreateOrganisationCommand): Promise<OrganisationView> {
     assertRole(command.actor, StaffRole.Administrator);
     if (command.type === OrganisationType.Municipality && !command.municipalityCode) throw municipalityCodeRequired();
-    const organisation = await this.organisations
-      .create({ id: uuidv7(), name: command.name.trim(), type: command.type, municipalityCode: command.municipalityCode ?? null })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? organisationNameTaken(command.name) : error;
-      });
+    const organisation = await this.organisations.create({
+      id: uuidv7(),
+      name: command.name.trim(),
+      type: command.type,
+      municipalityCode: command.municipalityCode ?? null,
+    });
     await this.outbox.add(
       EventType.OrganisationCreated,
       { type: 'organisation', id: organisation.id },

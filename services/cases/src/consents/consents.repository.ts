@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsentPurpose } from '@samverkan/contracts';
+import { DomainError, ErrorCode, type ConsentPurpose } from '@samverkan/contracts';
 import { toConsentRecord, type ConsentRecord } from '../cases/cases.repository';
+import { isUniqueViolation } from '../database/prisma-errors';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database/transaction-host';
 
 @Injectable()
@@ -16,7 +17,15 @@ export class ConsentsRepository {
     return row ? toConsentRecord(row) : null;
   }
 
+  /**
+   * Throws a transient SERVICE_UNAVAILABLE when a concurrent request recorded the same active
+   * consent first (the partial unique index decides); the caller's retry then finds it.
+   */
   async create(consent: Omit<ConsentRecord, 'givenAt' | 'revokedAt'>): Promise<ConsentRecord> {
-    return toConsentRecord(await this.db.consent.create({ data: consent }));
+    try {
+      return toConsentRecord(await this.db.consent.create({ data: consent }));
+    } catch (error) {
+      throw isUniqueViolation(error) ? new DomainError(ErrorCode.ServiceUnavailable, 'The consent was being recorded concurrently; try again') : error;
+    }
   }
 }

@@ -16,7 +16,6 @@ import { Outbox, RpcClient } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { ConsentRecord } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
-import { isUniqueViolation } from '../database/prisma-errors';
 import { ConsentsRepository } from './consents.repository';
 import { CasesTransactional } from '../database/transaction-host';
 
@@ -61,12 +60,13 @@ export class ConsentsService {
   private async persist(command: RecordConsentCommand): Promise<ConsentView> {
     const existing = await this.consents.findActive(command.caseId, command.organisationId, command.purpose);
     if (existing) return toView(existing);
-    const consent = await this.consents
-      .create({ id: uuidv7(), caseId: command.caseId, organisationId: command.organisationId, purpose: command.purpose, recordedBy: command.actor.staffId })
-      .catch((error: unknown) => {
-        // A concurrent request recorded the same consent first; the caller retries and gets it.
-        throw isUniqueViolation(error) ? new DomainError(ErrorCode.ServiceUnavailable, 'The consent was being recorded concurrently; try again') : error;
-      });
+    const consent = await this.consents.create({
+      id: uuidv7(),
+      caseId: command.caseId,
+      organisationId: command.organisationId,
+      purpose: command.purpose,
+      recordedBy: command.actor.staffId,
+    });
     await this.outbox.add(
       EventType.ConsentRecorded,
       { type: 'consent', id: consent.id },
