@@ -1,4 +1,4 @@
-import { query } from '@samverkan/testing';
+import { eventually, query } from '@samverkan/testing';
 import request from 'supertest';
 import { signIn } from '../support/staff';
 import { TestSystem } from '../support/system';
@@ -41,11 +41,15 @@ describe('operating the gateway and the services', () => {
   it('exposes Prometheus metrics: requests at the gateway, outbox backlog and consumer lag in the services', async () => {
     await system.http().get('/health/ready');
     const gateway = await system.http().get('/metrics').expect(200);
-    const learning = await request(system.app('learning').getHttpServer()).get('/metrics').expect(200);
+    // The consumer is declared by learning's consume loop just after start.
+    const learning = await eventually(async () => {
+      const scraped = await request(system.app('learning').getHttpServer()).get('/metrics').expect(200);
+      expect(scraped.text).toContain('consumer_pending_messages{consumer="learning-referral-statistics"');
+      return scraped;
+    });
 
     expect(gateway.text).toMatch(/http_requests_total\{[^}]*route="\/health\/ready",status="200"[^}]*\} [1-9]/);
     expect(learning.text).toContain('outbox_backlog');
-    expect(learning.text).toContain('consumer_pending_messages{consumer="learning-referral-statistics"');
     expect(learning.text).toContain('dead_letters_total');
   });
 
