@@ -41,6 +41,16 @@ describe('the walking skeleton, end to end through the gateway', () => {
     await system.http().post(`/api/v1/cases/${caseId}/consents`).set(staff.auth).send({ organisationId, purpose: 'referral' }).expect(201);
   }
 
+  /** Arbetsförmedlingen refers the case's person to Örebro kommun, expecting `status`. */
+  function refer(caseId: string, status: number) {
+    return system
+      .http()
+      .post('/api/v1/referrals')
+      .set(employmentService.auth)
+      .send({ caseId, toOrganisationId: municipality.member.organisationId })
+      .expect(status);
+  }
+
   async function statistics(): Promise<ReferralStatisticsView> {
     return (await system.http().get('/api/v1/statistics/referrals').set(analyst.auth).expect(200)).body as ReferralStatisticsView;
   }
@@ -123,12 +133,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
       const opened = await openCase(employmentService, personnummer[0] as string);
       await consent(employmentService, opened.id, municipality.member.organisationId);
 
-      const sent = await system
-        .http()
-        .post('/api/v1/referrals')
-        .set(employmentService.auth)
-        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
-        .expect(201);
+      const sent = await refer(opened.id, 201);
       const inbox = await system.http().get('/api/v1/referrals').set(municipality.auth).query({ direction: 'incoming', status: 'sent' }).expect(200);
       const accepted = await system.http().post(`/api/v1/referrals/${sent.body.id}/accept`).set(municipality.auth).expect(200);
 
@@ -150,12 +155,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
       await consent(employmentService, opened.id, socialInsurance.member.organisationId);
       const referralsBefore = await query(system.databaseUrls.referrals, 'SELECT count(*)::int AS n FROM referrals');
 
-      const refused = await system
-        .http()
-        .post('/api/v1/referrals')
-        .set(employmentService.auth)
-        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
-        .expect(422);
+      const refused = await refer(opened.id, 422);
 
       expect(refused.body).toMatchObject({
         code: 'CONSENT_DOES_NOT_COVER_RECEIVER',
@@ -167,12 +167,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
     it('can be declined with a reason, and a decided referral cannot be answered again', async () => {
       const opened = await openCase(employmentService, personnummer[2] as string, '1885');
       await consent(employmentService, opened.id, municipality.member.organisationId);
-      const sent = await system
-        .http()
-        .post('/api/v1/referrals')
-        .set(employmentService.auth)
-        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
-        .expect(201);
+      const sent = await refer(opened.id, 201);
 
       const declined = await system.http().post(`/api/v1/referrals/${sent.body.id}/decline`).set(municipality.auth).send({ reason: 'no_capacity' }).expect(200);
       const again = await system.http().post(`/api/v1/referrals/${sent.body.id}/accept`).set(municipality.auth).expect(409);
@@ -187,12 +182,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
     it('may only be accepted by the receiving organisation', async () => {
       const opened = await openCase(employmentService, personnummer[0] as string, '1814');
       await consent(employmentService, opened.id, municipality.member.organisationId);
-      const sent = await system
-        .http()
-        .post('/api/v1/referrals')
-        .set(employmentService.auth)
-        .send({ caseId: opened.id, toOrganisationId: municipality.member.organisationId })
-        .expect(201);
+      const sent = await refer(opened.id, 201);
 
       const response = await system.http().post(`/api/v1/referrals/${sent.body.id}/accept`).set(employmentService.auth).expect(403);
 
