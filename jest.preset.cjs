@@ -28,5 +28,6 @@ module.exports = {
   },
   setupFiles: ['reflect-metadata', path.join(__dirname, 'libs/testing/src/jest-quiet-logs.ts')],
   globalSetup: path.join(__dirname, 'libs/testing/src/jest-global-setup.ts'),
+  globalTeardown: path.join(__dirname, 'libs/testing/src/jest-global-teardown.ts'),
   testTimeout: 30000,
 };

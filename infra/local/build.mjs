@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Compiles one project with SWC into dist/, mirroring the source tree, and copies a service's
-// SQL migrations beside its code, where the service looks for them at start.
+// Compiles one project with SWC into dist/, mirroring the source tree, and copies a project's
+// SQL migrations beside its code, where it looks for them at start. A service's folder also gets
+// the shared messaging migrations, so that `prisma migrate deploy` finds every migration of the
+// service's database in one folder (the runner counts identical copies once).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,3 +21,6 @@ const swc = spawnSync(
 if (swc.status !== 0) process.exit(swc.status ?? 1);
 const migrations = join(project, 'prisma', 'migrations');
 if (existsSync(migrations)) cpSync(migrations, join('dist', migrations), { recursive: true });
+if (project.startsWith('services/') && existsSync(migrations)) {
+  cpSync(join('libs', 'messaging', 'prisma', 'migrations'), join('dist', migrations), { recursive: true });
+}

@@ -1,13 +1,19 @@
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { JetStreamEventPublisher, Namespace, OutboxRelay, ensureStream, streams, type EventPublisher, type OutboxRow } from '@samverkan/messaging';
+import {
+  JetStreamEventPublisher,
+  messagingMigrationsDirectory,
+  Namespace,
+  OutboxRelay,
+  ensureStream,
+  streams,
+  type EventPublisher,
+  type OutboxRow,
+} from '@samverkan/messaging';
 import { runMigrations } from '@samverkan/platform';
-import { createTestDatabase, testNamespace, testNatsUrl } from '@samverkan/testing';
+import { createTestDatabase, dropTestDatabase, testNamespace, testNatsUrl } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Pool } from 'pg';
-
-const referralsMigrations = join(__dirname, '..', '..', 'services', 'referrals', 'prisma', 'migrations');
 
 /** Publishes for real, then dies before the relay could mark the rows sent. */
 class DiesAfterPublishing implements EventPublisher {
@@ -43,7 +49,7 @@ describe('the outbox relay', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('relay');
-    await runMigrations(databaseUrl, referralsMigrations, 'referrals');
+    await runMigrations(databaseUrl, messagingMigrationsDirectory, 'referrals');
     pool = new Pool({ connectionString: databaseUrl });
     connection = await connect({ servers: testNatsUrl() });
     js = jetstream(connection);
@@ -61,6 +67,7 @@ describe('the outbox relay', () => {
     await jsm.streams.delete(namespace.stream(streams.referrals.name)).catch(() => undefined);
     await connection.close();
     await pool.end();
+    await dropTestDatabase(databaseUrl);
   });
 
   async function addOutboxRows(count: number): Promise<string[]> {

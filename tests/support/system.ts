@@ -7,7 +7,7 @@ import { createGatewayApp, loadGatewayConfig } from '@samverkan/gateway-service'
 import { createLearningApp, loadLearningConfig } from '@samverkan/learning-service';
 import { createReferralsApp, loadReferralsConfig } from '@samverkan/referrals-service';
 import { Namespace } from '@samverkan/messaging';
-import { createTestDatabase, testNamespace, testNatsUrl } from '@samverkan/testing';
+import { createTestDatabase, dropTestDatabase, testNamespace, testNatsUrl } from '@samverkan/testing';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
@@ -101,7 +101,7 @@ export class TestSystem {
     return new Namespace(this.namespace).subject(subject);
   }
 
-  /** Stops every service and removes the namespace's streams from NATS. */
+  /** Stops every service, removes the namespace's streams from NATS and drops the databases. */
   async shutdown(): Promise<void> {
     for (const service of [...everyService].reverse()) await this.stopService(service);
     const jsm = await this.jetstreamManager();
@@ -110,5 +110,6 @@ export class TestSystem {
       if (stream.config.name.startsWith(prefix)) await jsm.streams.delete(stream.config.name);
     }
     await this.connection?.close();
+    for (const url of Object.values(this.databaseUrls)) await dropTestDatabase(url);
   }
 }

@@ -20,4 +20,5 @@ export * from './rpc/rpc-transport';
 export * from './rpc/rpc-validation.pipe';
 export * from './sql-client';
 export * from './tokens';
+export * from './service-database';
 export * from './service-foundation';

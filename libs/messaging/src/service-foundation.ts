@@ -1,7 +1,6 @@
-import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
-import type { PublishingService } from '@samverkan/contracts';
 import {
   correlationIdFromContext,
   createServiceApp,
@@ -17,13 +16,12 @@ import { Namespace } from './namespace';
 import { connectNats } from './nats-connection';
 import { DatabaseReadiness, NatsReadiness } from './readiness';
 import { rpcServerStrategy } from './rpc/rpc-transport';
+import { messagingMigrationsDirectory, type ServiceDatabase } from './service-database';
 
 export interface ServiceFoundationOptions {
-  service: PublishingService;
   config: DatabaseServiceConfig;
-  /** The service's module that provides and exports its Prisma client. */
-  databaseModule: Type;
-  prismaService: Type;
+  /** The service's database, from `defineServiceDatabase`. */
+  database: ServiceDatabase;
   consumers?: string[];
 }
 
@@ -34,7 +32,9 @@ export interface ServiceFoundationOptions {
 @Module({})
 export class ServiceFoundationModule {
   static forRoot(options: ServiceFoundationOptions): DynamicModule {
-    const { config, service } = options;
+    const { config, database } = options;
+    const { service } = database;
+    const databaseModule = database.module(config);
     return {
       module: ServiceFoundationModule,
       imports: [
@@ -46,14 +46,14 @@ export class ServiceFoundationModule {
               // Named after the service, so @Transactional stays bound to this service's
               // database even when several services share a process.
               connectionName: service,
-              imports: [options.databaseModule],
-              adapter: new TransactionalAdapterPrisma({ prismaInjectionToken: options.prismaService, sqlFlavor: 'postgresql' }),
+              imports: [databaseModule],
+              adapter: new TransactionalAdapterPrisma({ prismaInjectionToken: database.client, sqlFlavor: 'postgresql' }),
             }),
           ],
         }),
         loggingModule(config),
         MetricsModule.forRoot(service, config.instance),
-        options.databaseModule,
+        databaseModule,
         MessagingModule.forRoot({
           service,
           instance: config.instance,
@@ -77,11 +77,12 @@ export class ServiceFoundationModule {
 export async function createDatabaseServiceApp(options: {
   config: DatabaseServiceConfig;
   module: DynamicModule;
+  /** The service's own migrations; the shared messaging tables' come with them. */
   migrationsDirectory: string;
   shutdownHooks?: boolean;
 }): Promise<INestApplication> {
   const { config } = options;
-  await prepareDatabase(config.databaseUrl, options.migrationsDirectory, config.service);
+  await prepareDatabase(config.databaseUrl, [options.migrationsDirectory, messagingMigrationsDirectory], config.service);
   await (await connectNats(config.natsUrl, config.service, `${config.service}-startup-check`)).close();
   return createServiceApp({
     module: options.module,

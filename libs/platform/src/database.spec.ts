@@ -1,4 +1,4 @@
-import { createTestDatabase, query, testPostgresUrl } from '@samverkan/testing';
+import { createTestDatabase, dropTestDatabase, query, testDatabasePrefix, testPostgresUrl } from '@samverkan/testing';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,12 +15,24 @@ async function migrationsFolder(migrations: Record<string, string>): Promise<str
   return folder;
 }
 
+const created: string[] = [];
+
+async function aDatabase(purpose: string): Promise<string> {
+  const url = await createTestDatabase(purpose);
+  created.push(url);
+  return url;
+}
+
+afterAll(async () => {
+  for (const url of created) await dropTestDatabase(url);
+});
+
 describe('the migration runner', () => {
   const first = 'CREATE TABLE things (id int PRIMARY KEY);';
   const second = 'ALTER TABLE things ADD COLUMN name text;';
 
   it('applies pending migrations in order and records them as prisma migrate deploy does', async () => {
-    const databaseUrl = await createTestDatabase('migrations_order');
+    const databaseUrl = await aDatabase('migrations_order');
     const folder = await migrationsFolder({ '20260101000000_things': first, '20260102000000_names': second });
 
     const applied = await runMigrations(databaseUrl, folder, 'test');
@@ -49,8 +61,25 @@ describe('the migration runner', () => {
     expect(await query(databaseUrl, 'SELECT name FROM things')).toEqual([]);
   });
 
+  it('applies the migrations of several folders in the order of their names, an identical copy once', async () => {
+    const databaseUrl = await aDatabase('migrations_folders');
+    const shared = await migrationsFolder({ '20260101000000_things': first });
+    const own = await migrationsFolder({ '20260101000000_things': first, '20260102000000_names': second });
+
+    const applied = await runMigrations(databaseUrl, [own, shared], 'test');
+
+    expect(applied.map((migration) => migration.name)).toEqual(['20260101000000_things', '20260102000000_names']);
+  });
+
+  it('refuses two different migrations of the same name', async () => {
+    const databaseUrl = await aDatabase('migrations_clash');
+    const folders = [await migrationsFolder({ '20260101000000_things': first }), await migrationsFolder({ '20260101000000_things': second })];
+
+    await expect(runMigrations(databaseUrl, folders, 'test')).rejects.toThrow('two different migrations are named 20260101000000_things');
+  });
+
   it('applies nothing twice', async () => {
-    const databaseUrl = await createTestDatabase('migrations_twice');
+    const databaseUrl = await aDatabase('migrations_twice');
     const folder = await migrationsFolder({ '20260101000000_things': first });
 
     await runMigrations(databaseUrl, folder, 'test');
@@ -61,7 +90,7 @@ describe('the migration runner', () => {
   });
 
   it('refuses to start on a migration edited after it was applied', async () => {
-    const databaseUrl = await createTestDatabase('migrations_edited');
+    const databaseUrl = await aDatabase('migrations_edited');
     await runMigrations(databaseUrl, await migrationsFolder({ '20260101000000_things': first }), 'test');
 
     await expect(runMigrations(databaseUrl, await migrationsFolder({ '20260101000000_things': `${first}\n-- edited` }), 'test')).rejects.toThrow(
@@ -70,7 +99,7 @@ describe('the migration runner', () => {
   });
 
   it('rolls a failing migration back completely and records nothing', async () => {
-    const databaseUrl = await createTestDatabase('migrations_failing');
+    const databaseUrl = await aDatabase('migrations_failing');
     const folder = await migrationsFolder({ '20260101000000_broken': 'CREATE TABLE half (id int); SELECT no_such_function();' });
 
     await expect(runMigrations(databaseUrl, folder, 'test')).rejects.toThrow('migration 20260101000000_broken failed');
@@ -83,7 +112,8 @@ describe('the migration runner', () => {
 describe('ensureDatabase', () => {
   it('creates a missing database and leaves an existing one alone', async () => {
     const url = new URL(testPostgresUrl());
-    url.pathname = `/samverkan_test_ensure_${process.env['JEST_WORKER_ID'] ?? '0'}`;
+    url.pathname = `/${testDatabasePrefix()}ensure_${process.env['JEST_WORKER_ID'] ?? '0'}`;
+    created.push(url.toString());
     await query(testPostgresUrl(), `DROP DATABASE IF EXISTS "${databaseNameOf(url.toString())}"`);
 
     await ensureDatabase(url.toString(), 'test');

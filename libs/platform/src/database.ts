@@ -62,27 +62,42 @@ interface MigrationFile {
   checksum: string;
 }
 
-async function readMigrations(directory: string): Promise<MigrationFile[]> {
+async function readMigrationsIn(directory: string): Promise<MigrationFile[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const names = entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
   return Promise.all(
-    names.map(async (name) => {
-      const sql = await readFile(join(directory, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    }),
+    entries
+      .filter((entry) => entry.isDirectory())
+      .map(async ({ name }) => {
+        const sql = await readFile(join(directory, name, 'migration.sql'), 'utf8');
+        return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      }),
   );
 }
 
 /**
- * Applies pending SQL migrations from a Prisma migrations folder and records them in
+ * The migrations of several Prisma migrations folders (a service's own and the shared messaging
+ * tables), in the order of their names. A built service carries the shared ones in its own folder
+ * too, so that `prisma migrate deploy` finds everything there; identical copies count once.
+ */
+async function readMigrations(directories: string[]): Promise<MigrationFile[]> {
+  const byName = new Map<string, MigrationFile>();
+  for (const directory of directories) {
+    for (const migration of await readMigrationsIn(directory)) {
+      const seen = byName.get(migration.name);
+      if (seen && seen.checksum !== migration.checksum) throw new Error(`two different migrations are named ${migration.name}`);
+      byName.set(migration.name, migration);
+    }
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Applies pending SQL migrations from Prisma migrations folders and records them in
  * `_prisma_migrations` exactly as `prisma migrate deploy` does, so either can run on the same
  * database. Each migration runs in its own transaction.
  */
-export async function runMigrations(url: string, directory: string, service: string): Promise<AppliedMigration[]> {
-  const migrations = await readMigrations(directory);
+export async function runMigrations(url: string, directories: string | string[], service: string): Promise<AppliedMigration[]> {
+  const migrations = await readMigrations(typeof directories === 'string' ? [directories] : directories);
   const client = await connect(url, service);
   const applied: AppliedMigration[] = [];
   try {
@@ -109,7 +124,11 @@ export async function runMigrations(url: string, directory: string, service: str
     for (const migration of migrations) {
       const checksum = done.get(migration.name);
       if (checksum !== undefined) {
-        if (checksum !== migration.checksum) throw new Error(`migration ${migration.name} was edited after it was applied`);
+        if (checksum !== migration.checksum) {
+          throw new Error(
+            `migration ${migration.name} was edited after it was applied; a development database can be dropped and created again (dropdb ${databaseNameOf(url)})`,
+          );
+        }
         continue;
       }
       await client.query('BEGIN');
@@ -135,7 +154,7 @@ export async function runMigrations(url: string, directory: string, service: str
 }
 
 /** Creates the database if missing and migrates it: what every service does before it starts. */
-export async function prepareDatabase(url: string, migrationsDirectory: string, service: string): Promise<AppliedMigration[]> {
+export async function prepareDatabase(url: string, migrationsDirectories: string[], service: string): Promise<AppliedMigration[]> {
   await ensureDatabase(url, service);
-  return runMigrations(url, migrationsDirectory, service);
+  return runMigrations(url, migrationsDirectories, service);
 }

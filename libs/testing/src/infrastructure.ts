@@ -33,3 +33,10 @@ export function testNatsUrl(): string {
   if (!url) throw new Error('the Jest global setup did not run: SAMVERKAN_TEST_NATS_URL is unset');
   return url;
 }
+
+/** Short id of this Jest run: test databases and NATS namespaces carry it, and its teardown removes them. */
+export function testRunId(): string {
+  const run = process.env['SAMVERKAN_TEST_RUN'];
+  if (!run) throw new Error('the Jest global setup did not run: SAMVERKAN_TEST_RUN is unset');
+  return run;
+}

@@ -1,19 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { localNatsUrl, localPostgresUrl, reachable } from './infrastructure';
 
 type Stoppable = { stop(): Promise<unknown> };
-const started: Stoppable[] = [];
+
+/** Containers this run started, for the global teardown (same process, so a global works). */
+export const startedContainers: Stoppable[] = ((globalThis as { samverkanTestContainers?: Stoppable[] }).samverkanTestContainers ??= []);
 
 /**
- * Runs once per Jest run. Exports the URLs through the environment, which the test workers
- * inherit, and leaves a teardown that stops any container it started.
+ * Runs once per Jest run. Exports the URLs and the run's id through the environment, which the
+ * test workers inherit; the global teardown removes what the run created.
  */
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export default async function globalSetup(): Promise<void> {
   process.env['TZ'] = 'UTC';
+  process.env['SAMVERKAN_TEST_RUN'] ??= randomBytes(2).toString('hex');
   process.env['SAMVERKAN_TEST_POSTGRES_URL'] ??= await resolvePostgres();
   process.env['SAMVERKAN_TEST_NATS_URL'] ??= await resolveNats();
-  return async () => {
-    await Promise.all(started.map((container) => container.stop()));
-  };
 }
 
 async function resolvePostgres(): Promise<string> {
@@ -26,7 +27,7 @@ async function resolvePostgres(): Promise<string> {
   if (await reachable(localPostgresUrl)) return localPostgresUrl;
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const container = await new PostgreSqlContainer('postgres:16-alpine').withUsername('postgres').withPassword('postgres').start();
-  started.push(container);
+  startedContainers.push(container);
   return `postgresql://postgres:postgres@${container.getHost()}:${container.getPort()}/postgres`;
 }
 
@@ -40,6 +41,6 @@ async function resolveNats(): Promise<string> {
     .withExposedPorts(4222)
     .withWaitStrategy(Wait.forLogMessage(/Server is ready/))
     .start();
-  started.push(container);
+  startedContainers.push(container);
   return `nats://${container.getHost()}:${container.getMappedPort(4222)}`;
 }

@@ -1,6 +1,6 @@
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import { createTestDatabase, query } from './databases';
 
 interface DmmfField {
@@ -57,9 +57,10 @@ function columnType(field: DmmfField): string {
   return field.isList ? `${base}[]` : base;
 }
 
-/** The tables schema.prisma describes, in the terms PostgreSQL reports them. */
-export function tablesFromPrismaSchema(schemaPath: string): Record<string, TableShape> {
-  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', readFileSync(schemaPath, 'utf8')]] }))) as {
+/** The tables Prisma schema files describe together, in the terms PostgreSQL reports them. */
+export function tablesFromPrismaSchema(schemaPaths: string[]): Record<string, TableShape> {
+  const files = schemaPaths.map((path) => [basename(path), readFileSync(path, 'utf8')]);
+  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: files }))) as {
     datamodel: { models: DmmfModel[]; indexes: DmmfIndex[] };
   };
   const tableOf = new Map(dmmf.datamodel.models.map((model) => [model.name, model.dbName ?? model.name]));
@@ -138,15 +139,15 @@ export async function tablesInDatabase(databaseUrl: string): Promise<Record<stri
 
 /**
  * Migrates a fresh database with a service's SQL migrations (with the runner the service uses,
- * passed in so this library stays below platform) and returns both views of its
- * tables: what schema.prisma describes and what PostgreSQL has. A test expects them equal.
+ * passed in so this library stays below platform) and returns both views of its tables: what
+ * the Prisma schema files describe and what PostgreSQL has. A test expects them equal.
  */
-export async function schemaViews(
-  prismaDirectory: string,
-  service: string,
-  migrate: (databaseUrl: string, migrationsDirectory: string, service: string) => Promise<unknown>,
-): Promise<{ described: Record<string, TableShape>; migrated: Record<string, TableShape> }> {
-  const databaseUrl = await createTestDatabase(`${service}_schema`);
-  await migrate(databaseUrl, join(prismaDirectory, 'migrations'), service);
-  return { described: tablesFromPrismaSchema(join(prismaDirectory, 'schema.prisma')), migrated: await tablesInDatabase(databaseUrl) };
+export async function schemaViews(options: {
+  purpose: string;
+  schemaFiles: string[];
+  migrate: (databaseUrl: string) => Promise<unknown>;
+}): Promise<{ databaseUrl: string; described: Record<string, TableShape>; migrated: Record<string, TableShape> }> {
+  const databaseUrl = await createTestDatabase(options.purpose);
+  await options.migrate(databaseUrl);
+  return { databaseUrl, described: tablesFromPrismaSchema(options.schemaFiles), migrated: await tablesInDatabase(databaseUrl) };
 }

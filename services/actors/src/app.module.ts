@@ -3,8 +3,7 @@ import { ServiceFoundationModule } from '@samverkan/messaging';
 import { ServiceConfigModule } from '@samverkan/platform';
 import type { ActorsConfig } from './config';
 import { ACTORS_CONFIG } from './config.token';
-import { DatabaseModule } from './database/database.module';
-import { PrismaService } from './database/prisma.service';
+import { actorsDatabase } from './database';
 import { DemoDataModule } from './demo-data/demo-data.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { StaffModule } from './staff/staff.module';
@@ -17,7 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceConfigModule.register(ACTORS_CONFIG, config),
-        ServiceFoundationModule.forRoot({ service: 'actors', config, databaseModule: DatabaseModule, prismaService: PrismaService }),
+        ServiceFoundationModule.forRoot({ config, database: actorsDatabase }),
         OrganisationsModule,
         StaffModule,
         SupportResourcesModule,

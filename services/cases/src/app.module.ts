@@ -3,8 +3,7 @@ import { ServiceFoundationModule } from '@samverkan/messaging';
 import { ServiceConfigModule } from '@samverkan/platform';
 import type { CasesConfig } from './config';
 import { CASES_CONFIG } from './config.token';
-import { DatabaseModule } from './database/database.module';
-import { PrismaService } from './database/prisma.service';
+import { casesDatabase } from './database';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 
@@ -15,7 +14,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceConfigModule.register(CASES_CONFIG, config),
-        ServiceFoundationModule.forRoot({ service: 'cases', config, databaseModule: DatabaseModule, prismaService: PrismaService }),
+        ServiceFoundationModule.forRoot({ config, database: casesDatabase }),
         CasesModule,
         ConsentsModule,
       ],

@@ -3,8 +3,7 @@ import { consumers, ServiceFoundationModule } from '@samverkan/messaging';
 import { ServiceConfigModule } from '@samverkan/platform';
 import type { LearningConfig } from './config';
 import { LEARNING_CONFIG } from './config.token';
-import { DatabaseModule } from './database/database.module';
-import { PrismaService } from './database/prisma.service';
+import { learningDatabase } from './database';
 import { ReferralStatisticsModule } from './referral-statistics/referral-statistics.module';
 
 @Module({})
@@ -15,10 +14,8 @@ export class AppModule {
       imports: [
         ServiceConfigModule.register(LEARNING_CONFIG, config),
         ServiceFoundationModule.forRoot({
-          service: 'learning',
           config,
-          databaseModule: DatabaseModule,
-          prismaService: PrismaService,
+          database: learningDatabase,
           consumers: [consumers.learningReferralStatistics.durable],
         }),
         ReferralStatisticsModule,

@@ -3,8 +3,7 @@ import { ServiceFoundationModule } from '@samverkan/messaging';
 import { ServiceConfigModule } from '@samverkan/platform';
 import type { ReferralsConfig } from './config';
 import { REFERRALS_CONFIG } from './config.token';
-import { DatabaseModule } from './database/database.module';
-import { PrismaService } from './database/prisma.service';
+import { referralsDatabase } from './database';
 import { ReferralsModule } from './referrals/referrals.module';
 
 @Module({})
@@ -14,7 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceConfigModule.register(REFERRALS_CONFIG, config),
-        ServiceFoundationModule.forRoot({ service: 'referrals', config, databaseModule: DatabaseModule, prismaService: PrismaService }),
+        ServiceFoundationModule.forRoot({ config, database: referralsDatabase }),
         ReferralsModule,
       ],
     };

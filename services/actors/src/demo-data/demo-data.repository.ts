@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 import type { DemoOrganisation } from './orebro-lan';
 
 /** Arbitrary but fixed: serialises seeding when several replicas start at once. */

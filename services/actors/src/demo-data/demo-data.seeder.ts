@@ -4,7 +4,7 @@ import { Outbox } from '@samverkan/messaging';
 import { ClsService } from 'nestjs-cls';
 import type { ActorsConfig } from '../config';
 import { ACTORS_CONFIG } from '../config.token';
-import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 import { DemoDataRepository } from './demo-data.repository';
 import { demoOrganisations } from './orebro-lan';
 

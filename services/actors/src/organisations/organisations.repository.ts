@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@samverkan/messaging';
 import type { Cursor } from '@samverkan/platform';
 import type { MunicipalityCode, OrganisationType } from '@samverkan/contracts';
 import type { Organisation } from '../generated/prisma/client';
-import { isUniqueViolation } from '../database/prisma-errors';
-import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 import { organisationNameTaken } from './organisations.errors';
 
 export interface OrganisationRecord {

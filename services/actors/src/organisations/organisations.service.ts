@@ -15,7 +15,7 @@ import { decodeCursor, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { municipalityCodeRequired, organisationNotFound } from './organisations.errors';
 import { OrganisationsRepository, type OrganisationRecord } from './organisations.repository';
-import { ActorsTransactional } from '../database/transaction-host';
+import { ActorsTransactional } from '../database';
 
 export function toOrganisationView(record: OrganisationRecord): OrganisationView {
   return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@samverkan/contracts';
-import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 
 export interface StaffMemberRecord {
   id: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TargetGroup } from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
 import type { SupportResource } from '../generated/prisma/client';
-import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database/transaction-host';
+import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 
 export interface SupportResourceRecord {
   id: string;

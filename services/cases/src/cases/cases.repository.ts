@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConsentPurpose, Gender, MunicipalityCode, TargetGroup } from '@samverkan/contracts';
-import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database/transaction-host';
+import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 import type { Case, Consent } from '../generated/prisma/client';
 
 export interface ConsentRecord {

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { IdentityProtector } from '../identity/identity-protector';
 import { caseNotFound, notOnCaseTeam } from './cases.errors';
 import { CasesRepository, type CaseRecord, type ConsentRecord } from './cases.repository';
-import { CasesTransactional } from '../database/transaction-host';
+import { CasesTransactional } from '../database';
 
 export function toCaseView(record: CaseRecord, consents: ConsentRecord[]): CaseView {
   return {

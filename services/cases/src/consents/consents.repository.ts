@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@samverkan/messaging';
 import { DomainError, ErrorCode, type ConsentPurpose } from '@samverkan/contracts';
 import { toConsentRecord, type ConsentRecord } from '../cases/cases.repository';
-import { isUniqueViolation } from '../database/prisma-errors';
-import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database/transaction-host';
+import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 
 @Injectable()
 export class ConsentsRepository {

@@ -17,7 +17,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ConsentRecord } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { ConsentsRepository } from './consents.repository';
-import { CasesTransactional } from '../database/transaction-host';
+import { CasesTransactional } from '../database';
 
 const toView = (consent: ConsentRecord): ConsentView => ({
   id: consent.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MunicipalityCode, ReferralCountRow, ReferralStateData, ReferralStatus } from '@samverkan/contracts';
-import { InjectLearningTransactionHost, type LearningTransactionHost } from '../database/transaction-host';
+import { InjectLearningTransactionHost, type LearningTransactionHost } from '../database';
 
 @Injectable()
 export class ReferralFactsRepository {

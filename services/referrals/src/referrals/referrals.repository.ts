@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DeclineReason, Gender, MunicipalityCode, ReferralDirection, ReferralStatus, TargetGroup } from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
-import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database/transaction-host';
+import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database';
 import type { Referral } from '../generated/prisma/client';
 import type { ReferralRecord } from './referral';
 

@@ -26,7 +26,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { assertTransition, toReferralState, toReferralView, type ReferralRecord } from './referral';
 import { consentDoesNotCoverReceiver, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
 import { ReferralsRepository } from './referrals.repository';
-import { ReferralsTransactional } from '../database/transaction-host';
+import { ReferralsTransactional } from '../database';
 
 const eventOfStatus = {
   [ReferralStatus.Sent]: EventType.ReferralSent,
