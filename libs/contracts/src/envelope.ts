@@ -17,13 +17,17 @@ export interface EventEnvelope<TData = unknown> {
   subject: string;
   time: string;
   datacontenttype: 'application/json';
+  /** The version of the data's shape for this type; see `eventSchemas`. */
   schemaversion: number;
   correlationid: string;
   causationid: string | null;
   data: TData;
 }
 
-/** Validates the envelope of an incoming event; the data is validated by its own class. */
+/**
+ * Validates the envelope of an incoming event; the data is validated by its own class. Readers
+ * drop attributes they do not know (CloudEvents extensions added later).
+ */
 export class EventEnvelopeDto {
   @IsIn(['1.0'])
   specversion!: '1.0';
@@ -64,5 +68,3 @@ export class EventEnvelopeDto {
   @IsObject()
   data!: Record<string, unknown>;
 }
-
-export const currentSchemaVersion = 1;

@@ -1,16 +1,50 @@
 import { OrganisationCreatedData } from './actors/events';
 import { CaseOpenedData, ConsentRecordedData } from './cases/events';
+import { EventEnvelopeDto, type EventEnvelope } from './envelope';
+import { DomainError, ErrorCode } from './errors';
 import { ReferralStateData } from './referrals/events';
 import { EventType } from './subjects';
+import { validatePayload } from './validation';
 
-/** The data class of every event type, so a consumer can validate what it receives. */
-export const eventDataClasses = {
-  [EventType.OrganisationCreated]: OrganisationCreatedData,
-  [EventType.CaseOpened]: CaseOpenedData,
-  [EventType.ConsentRecorded]: ConsentRecordedData,
-  [EventType.ReferralSent]: ReferralStateData,
-  [EventType.ReferralAccepted]: ReferralStateData,
-  [EventType.ReferralDeclined]: ReferralStateData,
-} as const satisfies Record<EventType, new () => object>;
+/**
+ * The data class and schema version of every event type. Adding an optional field, or a field
+ * readers may ignore, keeps the version: readers drop what they do not know. A change that
+ * removes, renames or retypes a field raises it, and consumers are deployed first; a reader
+ * dead-letters a version newer than it knows, to be replayed once it is upgraded. Every type
+ * keeps a fixture of each version in `event-fixtures/`, which must always parse.
+ */
+export const eventSchemas = {
+  [EventType.OrganisationCreated]: { data: OrganisationCreatedData, version: 1 },
+  [EventType.CaseOpened]: { data: CaseOpenedData, version: 1 },
+  [EventType.ConsentRecorded]: { data: ConsentRecordedData, version: 1 },
+  [EventType.ReferralSent]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralAccepted]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralDeclined]: { data: ReferralStateData, version: 1 },
+} as const satisfies Record<EventType, { data: new () => object; version: number }>;
 
-export type EventData<T extends EventType> = InstanceType<(typeof eventDataClasses)[T]>;
+export type EventData<T extends EventType> = InstanceType<(typeof eventSchemas)[T]['data']>;
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventSchemas, type);
+}
+
+/** Validates an event's envelope, tolerating attributes this reader does not know. */
+export function decodeEventEnvelope(plain: unknown): EventEnvelope<Record<string, unknown>> {
+  return validatePayload(EventEnvelopeDto, plain, { unknownFields: 'drop' }) as EventEnvelope<Record<string, unknown>>;
+}
+
+/**
+ * Validates an event's data against its type's class: unknown fields are dropped, a missing or
+ * mistyped field fails, and so does a schema version newer than this reader knows.
+ */
+export function decodeEventData<T extends EventType>(envelope: EventEnvelope<unknown> & { type: T }): EventData<T> {
+  const schema = eventSchemas[envelope.type];
+  if (envelope.schemaversion > schema.version) {
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      `${envelope.type} version ${envelope.schemaversion} is newer than this reader knows (${schema.version})`,
+      [{ field: 'schemaversion', message: `must be at most ${schema.version}` }],
+    );
+  }
+  return validatePayload(schema.data as new () => EventData<T>, envelope.data, { unknownFields: 'drop' });
+}

@@ -4,8 +4,15 @@ import { DomainError, ErrorCode, type FieldViolation } from './errors';
 
 type Constructor<T> = new () => T;
 
-/** Options every receiver uses: unknown fields are refused, so typos cannot pass silently. */
+/** Options every receiver of a command or query uses: unknown fields are refused, so typos cannot pass silently. */
 export const strictValidation = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
+/**
+ * Options readers of events use: fields they do not know are dropped, not refused, so a producer
+ * can add a field before every consumer knows it (a rolling deploy). Missing or mistyped known
+ * fields still fail.
+ */
+export const tolerantValidation = { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: true } as const;
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((error) => {
@@ -25,12 +32,16 @@ export function validationFailed(fields: FieldViolation[]): DomainError {
  * VALIDATION_FAILED domain error naming every bad field. Used by every receiver, whatever
  * transport brought the payload.
  */
-export function validatePayload<T extends object>(type: Constructor<T>, plain: unknown): T {
+export function validatePayload<T extends object>(
+  type: Constructor<T>,
+  plain: unknown,
+  options: { unknownFields: 'refuse' | 'drop' } = { unknownFields: 'refuse' },
+): T {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     throw validationFailed([{ field: 'body', message: 'must be a JSON object' }]);
   }
   const instance = plainToInstance(type, plain);
-  const errors = validateSync(instance, strictValidation);
+  const errors = validateSync(instance, options.unknownFields === 'drop' ? tolerantValidation : strictValidation);
   if (errors.length > 0) throw validationFailed(flattenValidationErrors(errors));
   return instance;
 }

@@ -20,7 +20,7 @@ function aMessage(body: unknown, deliveryCount = 1) {
   return message;
 }
 
-function setUp(handler: EventHandlerFn = jest.fn().mockResolvedValue(undefined), inboxOutcome: 'applied' | 'duplicate' = 'applied') {
+function setUp(handler: jest.MockedFunction<EventHandlerFn> = jest.fn().mockResolvedValue(undefined), inboxOutcome: 'applied' | 'duplicate' = 'applied') {
   const inbox: Inbox = {
     runOnce: jest.fn(async (_consumer, _envelope, work: () => Promise<void>) => (inboxOutcome === 'applied' ? (await work(), 'applied') : 'duplicate')),
   };
@@ -41,9 +41,11 @@ const handle = (consumer: EventConsumer, message: ReturnType<typeof aMessage>) =
 describe('EventConsumer.handle', () => {
   it('acknowledges only after the handler and its inbox record committed', async () => {
     const order: string[] = [];
-    const { consumer } = setUp(async () => {
-      order.push('handled');
-    });
+    const { consumer } = setUp(
+      jest.fn<Promise<void>, Parameters<EventHandlerFn>>(async () => {
+        order.push('handled');
+      }),
+    );
     const message = aMessage(aReferralEvent());
     message.ack.mockImplementation(() => order.push('acked'));
 
@@ -60,11 +62,15 @@ describe('EventConsumer.handle', () => {
     expect(message.ack).toHaveBeenCalled();
   });
 
-  it('dead-letters invalid JSON and invalid data at once, and terminates them', async () => {
+  it('dead-letters invalid JSON, an invalid envelope and invalid data at once, and terminates them', async () => {
+    const event = aReferralEvent();
+    const { referralId: _missing, ...withoutReferralId } = event.data;
     for (const body of [
       '{not json',
-      { ...aReferralEvent(), data: { referralId: 'nope' } },
-      { ...aReferralEvent(), type: 'referrals.events.referral.vanished' },
+      { ...event, id: 'not-a-uuid' },
+      { ...event, data: { ...event.data, referralId: 'nope' } },
+      { ...event, data: withoutReferralId },
+      { ...event, schemaversion: 99 },
     ]) {
       const { consumer, deadLetters, handler } = setUp();
       const message = aMessage(body);
@@ -74,6 +80,29 @@ describe('EventConsumer.handle', () => {
       expect(message.term).toHaveBeenCalled();
       expect(message.ack).not.toHaveBeenCalled();
       expect(handler).not.toHaveBeenCalled();
+    }
+  });
+
+  it('reads an event with fields and attributes it does not know, handing the handler only the known ones', async () => {
+    const { consumer, handler } = setUp();
+    const event = aReferralEvent();
+
+    const outcome = await handle(consumer, aMessage({ ...event, traceparent: '00-abc', data: { ...event.data, waitingDays: 3 } }));
+
+    expect(outcome).toBe('applied');
+    expect(handler).toHaveBeenCalledWith(event.data, expect.objectContaining({ id: event.id }));
+    expect(handler.mock.calls[0]?.[0]).not.toHaveProperty('waitingDays');
+  });
+
+  it('acknowledges and skips an event type it does not handle, even one it has never heard of', async () => {
+    for (const type of ['referrals.events.referral.vanished', 'referrals.events.referral.withdrawn']) {
+      const { consumer, handler, deadLetters } = setUp();
+      const message = aMessage({ ...aReferralEvent(), type, data: { anything: true } });
+
+      expect(await handle(consumer, message)).toBe('ignored');
+      expect(message.ack).toHaveBeenCalled();
+      expect(handler).not.toHaveBeenCalled();
+      expect(deadLetters.send).not.toHaveBeenCalled();
     }
   });
 

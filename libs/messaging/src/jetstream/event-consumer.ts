@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
-import { DomainError, EventEnvelopeDto, eventDataClasses, isTransientKind, validatePayload, type EventEnvelope, type EventType } from '@samverkan/contracts';
+import { decodeEventData, decodeEventEnvelope, DomainError, isTransientKind, type EventEnvelope, type EventType } from '@samverkan/contracts';
 import type { MessagingMetrics } from '../messaging-metrics';
 import type { Namespace } from '../namespace';
 import type { DeadLetterReason, DeadLetters } from './dead-letters';
@@ -37,8 +37,9 @@ function isPermanent(error: unknown): boolean {
 
 /**
  * A durable pull consumer, handling up to `concurrency` messages at once. Each message is
- * validated, handled inside one transaction that also records its event id, and acknowledged
- * only after that transaction committed. Transient
+ * validated as a tolerant reader (unknown fields dropped, unhandled types acknowledged),
+ * handled inside one transaction that also records its event id, and acknowledged only after
+ * that transaction committed. Transient
  * failures are retried with growing delays (nak); invalid or rejected messages, and messages
  * that failed on their last allowed attempt, go to the dead-letter stream and are terminated.
  */
@@ -118,22 +119,26 @@ export class EventConsumer {
     const metrics = this.deps.metrics;
     if (message.info.deliveryCount > 1) metrics?.redeliveries.inc({ consumer });
 
-    let envelope: EventEnvelope;
-    let data: object;
+    let envelope: EventEnvelope<Record<string, unknown>>;
     try {
-      envelope = validatePayload(EventEnvelopeDto, JSON.parse(this.decoder.decode(message.data))) as EventEnvelope;
-      const dataClass = (eventDataClasses as Partial<Record<string, new () => object>>)[envelope.type];
-      if (!dataClass) throw new PoisonMessageError(`unknown event type ${envelope.type}`);
-      data = validatePayload<object>(dataClass, envelope.data);
+      envelope = decodeEventEnvelope(JSON.parse(this.decoder.decode(message.data)));
     } catch (error) {
       return this.deadLetter(message, 'invalid', describe(error));
     }
 
+    // Types this consumer does not handle, known or not yet known to this reader, are skipped:
+    // a producer may start publishing a new type before every consumer knows it.
     const handler = this.handlers.get(envelope.type);
     if (!handler) {
       message.ack();
       metrics?.eventsHandled.inc({ consumer, type: envelope.type, outcome: 'ignored' });
       return 'ignored';
+    }
+    let data: object;
+    try {
+      data = decodeEventData(envelope);
+    } catch (error) {
+      return this.deadLetter(message, 'invalid', describe(error));
     }
     if (message.info.deliveryCount > this.definition.maxAttempts) {
       return this.deadLetter(message, 'exhausted', 'delivered more often than the consumer allows');

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentSchemaVersion, type EventData, type EventEnvelope, type EventType, type PublishingService } from '@samverkan/contracts';
+import { eventSchemas, type EventData, type EventEnvelope, type EventType, type PublishingService } from '@samverkan/contracts';
 import { ClsService } from 'nestjs-cls';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -39,7 +39,7 @@ export class Outbox {
       subject: `${aggregate.type}/${aggregate.id}`,
       time: new Date().toISOString(),
       datacontenttype: 'application/json',
-      schemaversion: currentSchemaVersion,
+      schemaversion: eventSchemas[type].version,
       correlationid: (this.cls.isActive() ? this.cls.getId() : undefined) ?? randomUUID(),
       causationid: (this.cls.isActive() ? this.cls.get<string | undefined>(CausationIdKey) : undefined) ?? null,
       data,
