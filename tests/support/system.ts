@@ -7,6 +7,8 @@ import { createGatewayApp, loadGatewayConfig } from '@samverkan/gateway-service'
 import { createLearningApp, loadLearningConfig } from '@samverkan/learning-service';
 import { createReferralsApp, loadReferralsConfig } from '@samverkan/referrals-service';
 import { Namespace } from '@samverkan/messaging';
+import { generateSigningKey, publicJwkOf, type SigningJwk } from '@samverkan/platform';
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, dropTestDatabase, testNamespace, testNatsUrl } from '@samverkan/testing';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -25,12 +27,41 @@ const factories: Record<ServiceName, (env: NodeJS.ProcessEnv) => Promise<INestAp
 };
 
 /**
+ * What a deployment configures outside development: a signing key per service and the public
+ * keys of all, NATS credentials (the shared test NATS accepts any), the gateway's token secret and
+ * cases' identity keys.
+ */
+function systemSecrets() {
+  const signingKeys = Object.fromEntries(everyService.map((service) => [service, generateSigningKey(service, 'test')])) as Record<ServiceName, SigningJwk>;
+  const trustedKeys = JSON.stringify({ keys: Object.values(signingKeys).map(publicJwkOf) });
+  const randomKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
+  const shared = { jwtSecret: randomBytes(32).toString('base64url'), encryptionKeys: randomKey('test-1'), hashKeys: randomKey('test-1') };
+  return {
+    signingKeys,
+    ...shared,
+    of(service: ServiceName): NodeJS.ProcessEnv {
+      return {
+        SERVICE_SIGNING_KEY: JSON.stringify(signingKeys[service]),
+        SERVICE_TRUSTED_KEYS: trustedKeys,
+        NATS_USER: service,
+        NATS_PASSWORD: 'test',
+        ...(service === 'gateway' ? { JWT_SECRET: shared.jwtSecret } : {}),
+        ...(service === 'cases' ? { IDENTITY_ENCRYPTION_KEYS: shared.encryptionKeys, IDENTITY_HASH_KEYS: shared.hashKeys } : {}),
+      };
+    },
+  };
+}
+
+/**
  * The real services, started in this process exactly as their main functions start them, on
  * real PostgreSQL (a fresh database each) and real NATS (a namespace of their own).
  */
 export class TestSystem {
   readonly apps: Partial<Record<ServiceName, INestApplication>> = {};
   private connection?: NatsConnection;
+
+  /** The system's secrets, fresh for each system, as a deployment would configure them. */
+  readonly secrets = systemSecrets();
 
   private constructor(
     readonly namespace: string,
@@ -59,13 +90,15 @@ export class TestSystem {
       SEED_DEMO_DATA: 'true',
       DEV_TOKENS_ENABLED: 'true',
       RATE_LIMIT_PER_MINUTE: '100000',
+      ...this.secrets.of(service),
       ...(service === 'gateway' ? {} : { DATABASE_URL: this.databaseUrls[service] }),
       ...this.overrides[service],
     };
   }
 
-  async startService(service: ServiceName): Promise<INestApplication> {
-    const app = await factories[service](this.env(service));
+  /** Starts a service, with `extraEnv` on top of its usual environment (a restart with new keys, say). */
+  async startService(service: ServiceName, extraEnv: NodeJS.ProcessEnv = {}): Promise<INestApplication> {
+    const app = await factories[service]({ ...this.env(service), ...extraEnv });
     if (service === 'gateway') await app.listen(0, '127.0.0.1');
     this.apps[service] = app;
     return app;

@@ -9,3 +9,4 @@ export * from './health';
 export * from './logging';
 export * from './metrics';
 export * from './public-route';
+export * from './trust-keys';

@@ -6,5 +6,5 @@ import { loadActorsConfig } from './config';
 runMain('actors', async () => {
   const config = loadActorsConfig();
   const app = await createActorsApp(config, { shutdownHooks: true });
-  await app.listen(config.httpPort);
+  await app.listen(config.httpPort, config.httpHost);
 });

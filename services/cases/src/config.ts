@@ -1,38 +1,43 @@
-import { databaseServiceSchema, loadConfig, toDatabaseServiceConfig, type DatabaseServiceConfig } from '@samverkan/platform';
-import { z } from 'zod';
+import {
+  databaseServiceSchema,
+  keyRingFromEnv,
+  loadConfig,
+  requireOutsideDevelopment,
+  toDatabaseServiceConfig,
+  type DatabaseServiceConfig,
+  type KeyRing,
+} from '@samverkan/platform';
 
 export interface CasesConfig extends DatabaseServiceConfig {
-  identityEncryptionKey: Buffer;
-  identityHashKey: Buffer;
+  /** AES-256-GCM keys for identity numbers: the first encrypts, each decrypts what it encrypted. */
+  identityEncryptionKeys: KeyRing;
+  /** HMAC-SHA256 keys for finding a person by number: the first for new persons, each for look-ups. */
+  identityHashKeys: KeyRing;
 }
 
-/** Development keys, so a fresh clone starts; production must bring its own (enforced below). */
-const developmentEncryptionKey = Buffer.alloc(32, 'samverkan-development-only-key!!').toString('base64');
-const developmentHashKey = Buffer.alloc(32, 'samverkan-development-hmac-key!!').toString('base64');
-
-const base64Key = (minBytes: number) =>
-  z
-    .string()
-    .transform((value) => Buffer.from(value, 'base64'))
-    .refine((key) => key.length >= minBytes, `must be base64 of at least ${minBytes} bytes`);
+/** Development keys, so `npm start` needs nothing configured; refused outside development. */
+const developmentEncryptionKeys = `development:${Buffer.alloc(32, 'samverkan-development-only-key!!').toString('base64')}`;
+const developmentHashKeys = `development:${Buffer.alloc(32, 'samverkan-development-hmac-key!!').toString('base64')}`;
 
 const schema = databaseServiceSchema('cases', 3002)
   .extend({
-    IDENTITY_ENCRYPTION_KEY: base64Key(32).optional(),
-    IDENTITY_HASH_KEY: base64Key(32).optional(),
+    IDENTITY_ENCRYPTION_KEYS: keyRingFromEnv(32).optional(),
+    IDENTITY_HASH_KEYS: keyRingFromEnv({ min: 32 }).optional(),
   })
   .superRefine((env, context) => {
-    if (env.NODE_ENV !== 'production') return;
-    for (const key of ['IDENTITY_ENCRYPTION_KEY', 'IDENTITY_HASH_KEY'] as const) {
-      if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
-    }
+    if (env.NODE_ENV !== 'development') requireOutsideDevelopment(context, env, ['IDENTITY_ENCRYPTION_KEYS', 'IDENTITY_HASH_KEYS']);
   });
 
 export function loadCasesConfig(env: NodeJS.ProcessEnv = process.env): CasesConfig {
-  const parsed = loadConfig('cases', schema, env);
+  const development = env['NODE_ENV'] === 'development';
+  const parsed = loadConfig('cases', schema, {
+    ...(development ? { IDENTITY_ENCRYPTION_KEYS: developmentEncryptionKeys, IDENTITY_HASH_KEYS: developmentHashKeys } : {}),
+    ...env,
+  });
   return {
     ...toDatabaseServiceConfig('cases', parsed),
-    identityEncryptionKey: (parsed.IDENTITY_ENCRYPTION_KEY ?? Buffer.from(developmentEncryptionKey, 'base64')).subarray(0, 32),
-    identityHashKey: parsed.IDENTITY_HASH_KEY ?? Buffer.from(developmentHashKey, 'base64'),
+    // Present: required above outside development, defaulted in it.
+    identityEncryptionKeys: parsed.IDENTITY_ENCRYPTION_KEYS as KeyRing,
+    identityHashKeys: parsed.IDENTITY_HASH_KEYS as KeyRing,
   };
 }

@@ -6,5 +6,5 @@ import { loadCasesConfig } from './config';
 runMain('cases', async () => {
   const config = loadCasesConfig();
   const app = await createCasesApp(config, { shutdownHooks: true });
-  await app.listen(config.httpPort);
+  await app.listen(config.httpPort, config.httpHost);
 });

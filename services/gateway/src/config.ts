@@ -1,5 +1,9 @@
-import { baseServiceSchema, booleanFromEnv, loadConfig, type BaseServiceConfig } from '@samverkan/platform';
+import { baseServiceSchema, booleanFromEnv, loadConfig, toBaseServiceConfig, type BaseServiceConfig } from '@samverkan/platform';
 import { z } from 'zod';
+
+/** Asymmetric algorithms an issuer's key set may use; HS256 is only for the shared secret. */
+export const issuerAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'] as const;
+export type IssuerAlgorithm = (typeof issuerAlgorithms)[number];
 
 export interface GatewayConfig extends BaseServiceConfig {
   jwt: {
@@ -7,24 +11,50 @@ export interface GatewayConfig extends BaseServiceConfig {
     secret: Uint8Array | null;
     /** An OIDC issuer's JSON Web Key Set, e.g. https://login.example.se/.well-known/jwks.json */
     jwksUrl: string | null;
+    /** The algorithms accepted from the key set; pinned, never taken from the token. */
+    algorithms: IssuerAlgorithm[];
     issuer: string;
     audience: string;
+    /** Longest lifetime (exp − iat) a user token may have. */
+    maxLifetimeSeconds: number;
   };
   devTokens: { enabled: boolean; ttlSeconds: number };
   rateLimitPerMinute: number;
+  /** Failed authentications one client address may make per minute before it is refused. */
+  authFailuresPerMinute: number;
   rpcTimeoutMs: number;
   bodyLimit: string;
+  /** Deepest nesting of objects and arrays a JSON body may have. */
+  jsonMaxDepth: number;
+  /** Origins allowed to call the API from a browser; none means CORS stays off. */
+  corsOrigins: string[];
 }
 
-/** Development secret, so a fresh clone starts; production must configure its own (enforced below). */
+/** Development secret, so `npm start` needs nothing configured; refused outside development. */
 const developmentSecret = 'samverkan-development-secret-do-not-use-in-production';
+
+const listFromEnv = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()))
+  .pipe(z.array(z.string().min(1)));
 
 const schema = baseServiceSchema('gateway', 3000)
   .extend({
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_JWKS_URL: z.string().url().optional(),
+    JWT_JWKS_URL: z
+      .string()
+      .url()
+      .refine((url) => url.startsWith('https://'), 'must be an https:// URL: the key set decides whom the gateway believes')
+      .optional(),
+    JWT_ALGORITHMS: listFromEnv.pipe(z.array(z.enum(issuerAlgorithms)).min(1)).default(['RS256']),
     JWT_ISSUER: z.string().min(1).default('samverkan'),
     JWT_AUDIENCE: z.string().min(1).default('samverkan'),
+    JWT_MAX_LIFETIME_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 86_400)
+      .default(12 * 3600),
     DEV_TOKENS_ENABLED: booleanFromEnv.default(false),
     DEV_TOKEN_TTL_SECONDS: z.coerce
       .number()
@@ -33,15 +63,18 @@ const schema = baseServiceSchema('gateway', 3000)
       .max(86_400)
       .default(8 * 3600),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(kb|mb)$/)
       .default('100kb'),
+    JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(64).default(16),
+    CORS_ORIGINS: listFromEnv.pipe(z.array(z.string().url())).optional(),
   })
   .superRefine((env, context) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
-      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET or JWT_JWKS_URL is required in production' });
+    if (env.NODE_ENV !== 'development' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
+      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET or JWT_JWKS_URL is required outside development' });
     }
     if (env.NODE_ENV === 'production' && env.DEV_TOKENS_ENABLED) {
       context.addIssue({ code: 'custom', path: ['DEV_TOKENS_ENABLED'], message: 'development tokens cannot be enabled in production' });
@@ -49,29 +82,30 @@ const schema = baseServiceSchema('gateway', 3000)
     if (env.DEV_TOKENS_ENABLED && env.JWT_JWKS_URL) {
       context.addIssue({ code: 'custom', path: ['DEV_TOKENS_ENABLED'], message: 'development tokens need JWT_SECRET, not a key set' });
     }
+    if (env.DEV_TOKENS_ENABLED && env.DEV_TOKEN_TTL_SECONDS > env.JWT_MAX_LIFETIME_SECONDS) {
+      context.addIssue({ code: 'custom', path: ['DEV_TOKEN_TTL_SECONDS'], message: 'must not exceed JWT_MAX_LIFETIME_SECONDS' });
+    }
   });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = loadConfig('gateway', schema, env);
-  const secret = parsed.JWT_SECRET ?? (parsed.JWT_JWKS_URL ? undefined : developmentSecret);
+  const secret = parsed.JWT_SECRET ?? (parsed.NODE_ENV === 'development' && !parsed.JWT_JWKS_URL ? developmentSecret : undefined);
   return {
-    service: 'gateway',
-    environment: parsed.NODE_ENV,
-    httpPort: parsed.HTTP_PORT,
-    natsUrl: parsed.NATS_URL,
-    natsNamespace: parsed.NATS_NAMESPACE,
-    logLevel: parsed.LOG_LEVEL,
-    instance: parsed.SERVICE_INSTANCE,
-    jetstreamReplicas: parsed.JETSTREAM_REPLICAS,
+    ...toBaseServiceConfig('gateway', parsed),
     jwt: {
       secret: secret ? new TextEncoder().encode(secret) : null,
       jwksUrl: parsed.JWT_JWKS_URL ?? null,
+      algorithms: parsed.JWT_ALGORITHMS,
       issuer: parsed.JWT_ISSUER,
       audience: parsed.JWT_AUDIENCE,
+      maxLifetimeSeconds: parsed.JWT_MAX_LIFETIME_SECONDS,
     },
     devTokens: { enabled: parsed.DEV_TOKENS_ENABLED, ttlSeconds: parsed.DEV_TOKEN_TTL_SECONDS },
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
     rpcTimeoutMs: parsed.RPC_TIMEOUT_MS,
     bodyLimit: parsed.BODY_LIMIT,
+    jsonMaxDepth: parsed.JSON_MAX_DEPTH,
+    corsOrigins: parsed.CORS_ORIGINS ?? [],
   };
 }

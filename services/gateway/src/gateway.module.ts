@@ -68,7 +68,7 @@ export class GatewayModule {
         ...(config.devTokens.enabled ? [DevTokensController] : []),
       ],
       providers: [
-        TokenVerifier,
+        { provide: TokenVerifier, useFactory: (gatewayConfig: GatewayConfig) => new TokenVerifier(gatewayConfig), inject: [GATEWAY_CONFIG] },
         // Authentication first, so the rate limit can count per staff member.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: StaffThrottlerGuard },

@@ -7,6 +7,6 @@ import { loadGatewayConfig } from './config';
 runMain('gateway', async () => {
   const config = loadGatewayConfig();
   const app = await createGatewayApp(config, { shutdownHooks: true });
-  await app.listen(config.httpPort);
+  await app.listen(config.httpPort, config.httpHost);
   new Logger('Gateway').log({ url: await app.getUrl(), devTokens: config.devTokens.enabled }, 'gateway listening');
 });

@@ -6,5 +6,5 @@ import { loadLearningConfig } from './config';
 runMain('learning', async () => {
   const config = loadLearningConfig();
   const app = await createLearningApp(config, { shutdownHooks: true });
-  await app.listen(config.httpPort);
+  await app.listen(config.httpPort, config.httpHost);
 });

@@ -6,5 +6,5 @@ import { loadReferralsConfig } from './config';
 runMain('referrals', async () => {
   const config = loadReferralsConfig();
   const app = await createReferralsApp(config, { shutdownHooks: true });
-  await app.listen(config.httpPort);
+  await app.listen(config.httpPort, config.httpHost);
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConsentPurpose, Gender, MunicipalityCode, TargetGroup } from '@samverkan/contracts';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 import type { Case, Consent } from '../generated/prisma/client';
+import type { ProtectedIdentity } from '../identity/identity-protector';
 
 export interface ConsentRecord {
   id: string;
@@ -61,11 +62,25 @@ export class CasesRepository {
     return this.txHost.tx;
   }
 
-  /** Returns the person with this identity hash, creating them if new (safe under races). */
-  async findOrCreatePerson(person: { id: string; identityHash: Buffer; identityCiphertext: Buffer }): Promise<string> {
+  /**
+   * Returns the person found by any of the hashes (one per configured key), or creates them
+   * under the current key. Safe under races: the unique hash decides, and the loser finds the
+   * winner's row.
+   */
+  async findOrCreatePerson(person: { id: string; identity: ProtectedIdentity }): Promise<string> {
+    const { identity } = person;
+    const hashes = identity.lookupHashes.map((candidate) => new Uint8Array(candidate.hash));
+    const existing = await this.db.person.findFirst({ where: { identityHash: { in: hashes } }, select: { id: true } });
+    if (existing) return existing.id;
     const row = await this.db.person.upsert({
-      where: { identityHash: new Uint8Array(person.identityHash) },
-      create: { id: person.id, identityHash: new Uint8Array(person.identityHash), identityCiphertext: new Uint8Array(person.identityCiphertext) },
+      where: { identityHash: new Uint8Array(identity.hash.hash) },
+      create: {
+        id: person.id,
+        identityHash: new Uint8Array(identity.hash.hash),
+        identityHashKeyId: identity.hash.keyId,
+        identityCiphertext: new Uint8Array(identity.encryption.ciphertext),
+        identityKeyId: identity.encryption.keyId,
+      },
       update: {},
       select: { id: true },
     });

@@ -44,7 +44,7 @@ export class CasesService {
     const { actor } = command;
     assertRole(actor, StaffRole.Caseworker);
     const identity = this.identity.protect(command.personnummer);
-    const personId = await this.cases.findOrCreatePerson({ id: uuidv7(), identityHash: identity.hash, identityCiphertext: identity.ciphertext });
+    const personId = await this.cases.findOrCreatePerson({ id: uuidv7(), identity });
     const record = await this.cases.create({
       id: uuidv7(),
       personId,

@@ -1,14 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Gender } from '@samverkan/contracts';
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import Personnummer from 'personnummer';
-import { Gender } from '@samverkan/contracts';
 import type { CasesConfig } from '../config';
 import { CASES_CONFIG } from '../config.token';
 
-export interface ProtectedIdentity {
-  /** Keyed hash of the canonical number: equal numbers give equal hashes, and nothing else can. */
+export interface IdentityHash {
+  keyId: string;
+  /** Keyed hash of the canonical number: equal numbers give equal hashes under one key, and nothing else can. */
   hash: Buffer;
-  ciphertext: Buffer;
+}
+
+export interface ProtectedIdentity {
+  /** The hash under the current key, stored with a new person. */
+  hash: IdentityHash;
+  /** The hashes under every configured key, current first, to find a person stored under an older one. */
+  lookupHashes: IdentityHash[];
+  encryption: { keyId: string; ciphertext: Buffer };
   gender: Gender;
 }
 
@@ -18,29 +26,35 @@ const tagLength = 16;
 /**
  * Field-level protection of identity numbers: AES-256-GCM for storage, HMAC-SHA256 for look-up.
  * Both work on the canonical 12-digit form, so `YYMMDD-NNNN` and `YYYYMMDDNNNN` are one person.
+ * Keys carry ids stored beside the data they protect, so a new key can be put first while data
+ * under older keys stays readable and findable.
  */
 @Injectable()
 export class IdentityProtector {
-  constructor(@Inject(CASES_CONFIG) private readonly config: Pick<CasesConfig, 'identityEncryptionKey' | 'identityHashKey'>) {}
+  constructor(@Inject(CASES_CONFIG) private readonly config: Pick<CasesConfig, 'identityEncryptionKeys' | 'identityHashKeys'>) {}
 
   protect(identityNumber: string): ProtectedIdentity {
     const parsed = Personnummer.parse(identityNumber, { allowCoordinationNumber: true, allowInterimNumber: false });
     const canonical = parsed.format(true);
+    const lookupHashes = [...this.config.identityHashKeys.byId].map(([keyId, key]) => ({ keyId, hash: createHmac('sha256', key).update(canonical).digest() }));
+    const current = this.config.identityEncryptionKeys.current;
     const iv = randomBytes(ivLength);
-    const cipher = createCipheriv('aes-256-gcm', this.config.identityEncryptionKey, iv);
+    const cipher = createCipheriv('aes-256-gcm', current.key, iv);
     const encrypted = Buffer.concat([cipher.update(canonical, 'utf8'), cipher.final()]);
     return {
-      hash: createHmac('sha256', this.config.identityHashKey).update(canonical).digest(),
-      ciphertext: Buffer.concat([iv, cipher.getAuthTag(), encrypted]),
+      hash: lookupHashes.find((candidate) => candidate.keyId === this.config.identityHashKeys.current.id) as IdentityHash,
+      lookupHashes,
+      encryption: { keyId: current.id, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), encrypted]) },
       gender: parsed.isFemale() ? Gender.Female : Gender.Male,
     };
   }
 
-  reveal(ciphertext: Buffer): string {
-    const iv = ciphertext.subarray(0, ivLength);
-    const tag = ciphertext.subarray(ivLength, ivLength + tagLength);
-    const decipher = createDecipheriv('aes-256-gcm', this.config.identityEncryptionKey, iv);
-    decipher.setAuthTag(tag);
+  reveal(encryption: { keyId: string; ciphertext: Buffer }): string {
+    const key = this.config.identityEncryptionKeys.byId.get(encryption.keyId);
+    if (!key) throw new Error(`identity encryption key ${encryption.keyId} is not configured; it must stay in IDENTITY_ENCRYPTION_KEYS while data uses it`);
+    const { ciphertext } = encryption;
+    const decipher = createDecipheriv('aes-256-gcm', key, ciphertext.subarray(0, ivLength));
+    decipher.setAuthTag(ciphertext.subarray(ivLength, ivLength + tagLength));
     return Buffer.concat([decipher.update(ciphertext.subarray(ivLength + tagLength)), decipher.final()]).toString('utf8');
   }
 }
