@@ -6,6 +6,10 @@ export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
+  /** A request between services without a valid caller assertion: missing, forged, expired, replayed, for another service or another message. */
+  CallerNotVerified: 'CALLER_NOT_VERIFIED',
+  /** A verified service that may not send this request. */
+  CallerNotAllowed: 'CALLER_NOT_ALLOWED',
   NotOnCaseTeam: 'NOT_ON_CASE_TEAM',
   NotReceiver: 'NOT_RECEIVER',
   OrganisationNotFound: 'ORGANISATION_NOT_FOUND',
@@ -31,6 +35,8 @@ export const errorKindOf = {
   VALIDATION_FAILED: 'invalid',
   UNAUTHENTICATED: 'unauthenticated',
   FORBIDDEN: 'forbidden',
+  CALLER_NOT_VERIFIED: 'unauthenticated',
+  CALLER_NOT_ALLOWED: 'forbidden',
   NOT_ON_CASE_TEAM: 'forbidden',
   NOT_RECEIVER: 'forbidden',
   ORGANISATION_NOT_FOUND: 'not_found',

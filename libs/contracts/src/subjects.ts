@@ -1,6 +1,7 @@
 /**
- * NATS request-reply subjects, `<service>.<verb-noun>`. They never start with
- * `<service>.events.`, which belongs to the service's JetStream stream.
+ * NATS request-reply subjects, `<service>.<verb-noun>`; operations `<service>.ops.<verb-noun>`.
+ * They never start with `<service>.events.`, which belongs to the service's JetStream stream.
+ * The service a subject starts with serves it.
  */
 export const Requests = {
   actors: {
@@ -10,12 +11,14 @@ export const Requests = {
     getStaffMember: 'actors.get-staff-member',
     listStaffMembers: 'actors.list-staff-members',
     listSupportResources: 'actors.list-support-resources',
+    republishOutbox: 'actors.ops.republish-outbox',
   },
   cases: {
     openCase: 'cases.open-case',
     getCase: 'cases.get-case',
     recordConsent: 'cases.record-consent',
     checkConsent: 'cases.check-consent',
+    republishOutbox: 'cases.ops.republish-outbox',
   },
   referrals: {
     sendReferral: 'referrals.send-referral',
@@ -23,11 +26,15 @@ export const Requests = {
     declineReferral: 'referrals.decline-referral',
     getReferral: 'referrals.get-referral',
     listReferrals: 'referrals.list-referrals',
+    republishOutbox: 'referrals.ops.republish-outbox',
   },
   learning: {
     getReferralStatistics: 'learning.get-referral-statistics',
+    republishOutbox: 'learning.ops.republish-outbox',
   },
 } as const;
+
+export type RequestSubject = { [S in keyof typeof Requests]: (typeof Requests)[S][keyof (typeof Requests)[S]] }[keyof typeof Requests];
 
 export const ServiceName = {
   Gateway: 'gateway',
@@ -43,8 +50,44 @@ export type PublishingService = Exclude<ServiceName, 'gateway'>;
 export const publishingServices: PublishingService[] = ['actors', 'cases', 'referrals', 'learning'];
 
 /** Operations every publishing service answers, e.g. `referrals.ops.republish-outbox`. */
-export function republishOutboxSubject(service: PublishingService): string {
-  return `${service}.ops.republish-outbox`;
+export function republishOutboxSubject(service: PublishingService): RequestSubject {
+  return Requests[service].republishOutbox;
+}
+
+/** The service that serves a request subject: the one it starts with. */
+export function servingService(subject: RequestSubject): PublishingService {
+  return subject.slice(0, subject.indexOf('.')) as PublishingService;
+}
+
+/**
+ * Who may send each request: the one table both the receiving service (it refuses any other
+ * verified caller) and the NATS permissions (infra/nats) are built from.
+ */
+export const requestCallers = {
+  [Requests.actors.listOrganisations]: ['gateway'],
+  [Requests.actors.getOrganisation]: ['gateway', 'cases'],
+  [Requests.actors.createOrganisation]: ['gateway'],
+  [Requests.actors.getStaffMember]: ['gateway'],
+  [Requests.actors.listStaffMembers]: ['gateway'],
+  [Requests.actors.listSupportResources]: ['gateway'],
+  [Requests.actors.republishOutbox]: ['gateway'],
+  [Requests.cases.openCase]: ['gateway'],
+  [Requests.cases.getCase]: ['gateway'],
+  [Requests.cases.recordConsent]: ['gateway'],
+  [Requests.cases.checkConsent]: ['referrals'],
+  [Requests.cases.republishOutbox]: ['gateway'],
+  [Requests.referrals.sendReferral]: ['gateway'],
+  [Requests.referrals.acceptReferral]: ['gateway'],
+  [Requests.referrals.declineReferral]: ['gateway'],
+  [Requests.referrals.getReferral]: ['gateway'],
+  [Requests.referrals.listReferrals]: ['gateway'],
+  [Requests.referrals.republishOutbox]: ['gateway'],
+  [Requests.learning.getReferralStatistics]: ['gateway'],
+  [Requests.learning.republishOutbox]: ['gateway'],
+} as const satisfies Record<RequestSubject, readonly ServiceName[]>;
+
+export function isRequestSubject(subject: string): subject is RequestSubject {
+  return Object.hasOwn(requestCallers, subject);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode, errorKindOf, isErrorPayload } from './errors';
-import { OpenCaseCommand } from './cases/cases';
+import { CaseView, OpenCaseCommand } from './cases/cases';
 import { SendReferralCommand } from './referrals/referrals';
 import { ListOrganisationsQuery } from './actors/organisations';
 import { validatePayload } from './validation';
@@ -14,30 +14,37 @@ function validationError(run: () => unknown): DomainError {
   throw new Error('expected validation to fail');
 }
 
-const actor = {
-  staffId: '0b6c1f1e-4a51-4c4b-9d6e-3f1b2a7c8d90',
-  organisationId: '1c7d2e3f-5a62-4d5c-8e7f-4a2b3c8d9e01',
-  unitId: '2d8e3f4a-6b73-4e6d-9f8a-5b3c4d9e0f12',
-  roles: ['caseworker'],
-};
-
 describe('validatePayload', () => {
   it('returns a typed instance when the payload is valid', () => {
     const command = validatePayload(SendReferralCommand, {
-      actor,
       caseId: '3e9f4a5b-7c84-4f7e-8a9b-6c4d5e0f1a23',
       toOrganisationId: '4fa05b6c-8d95-4a8f-9bac-7d5e6f1a2b34',
     });
 
     expect(command).toBeInstanceOf(SendReferralCommand);
-    expect(command.actor.roles).toEqual(['caseworker']);
+    expect(command.toOrganisationId).toBe('4fa05b6c-8d95-4a8f-9bac-7d5e6f1a2b34');
   });
 
   it('names every bad field, nested ones with their path', () => {
-    const error = validationError(() => validatePayload(SendReferralCommand, { actor: { ...actor, unitId: 'unit-7', roles: ['janitor'] }, caseId: 5 }));
+    const consent = { id: '3e9f4a5b-7c84-4f7e-8a9b-6c4d5e0f1a23', organisationId: 'org-7', purpose: 'gossip', givenAt: '2026-11-26T09:00:00Z' };
+    const error = validationError(() => validatePayload(CaseView, { id: 5, consents: [consent] }));
 
     expect(error.code).toBe(ErrorCode.ValidationFailed);
-    expect(error.fields?.map((violation) => violation.field).sort()).toEqual(['actor.roles', 'actor.unitId', 'caseId', 'toOrganisationId']);
+    expect(error.fields?.map((violation) => violation.field)).toEqual(
+      expect.arrayContaining(['id', 'consents.0.organisationId', 'consents.0.purpose', 'municipalityCode']),
+    );
+  });
+
+  it('refuses an actor in a payload: who acts travels only in the caller assertion', () => {
+    const error = validationError(() =>
+      validatePayload(SendReferralCommand, {
+        caseId: '3e9f4a5b-7c84-4f7e-8a9b-6c4d5e0f1a23',
+        toOrganisationId: '4fa05b6c-8d95-4a8f-9bac-7d5e6f1a2b34',
+        actor: { staffId: '0b6c1f1e-4a51-4c4b-9d6e-3f1b2a7c8d90', roles: ['administrator'] },
+      }),
+    );
+
+    expect(error.fields).toEqual([{ field: 'actor', message: 'property actor should not exist' }]);
   });
 
   it('refuses unknown fields instead of ignoring them', () => {
@@ -58,7 +65,7 @@ describe('validatePayload', () => {
   });
 
   it('accepts personnummer and samordningsnummer with a valid check digit only', () => {
-    const open = (personnummer: string) => () => validatePayload(OpenCaseCommand, { actor, personnummer, municipalityCode: '1880', targetGroup: 'uvas' });
+    const open = (personnummer: string) => () => validatePayload(OpenCaseCommand, { personnummer, municipalityCode: '1880', targetGroup: 'uvas' });
 
     expect(open('19900101-0017')).not.toThrow();
     expect(open('900101-0017')).not.toThrow();

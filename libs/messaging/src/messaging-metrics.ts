@@ -14,6 +14,7 @@ export class MessagingMetrics {
   readonly consumerPending: Gauge<'consumer'>;
   readonly rpcRequests: Counter<'subject' | 'outcome'>;
   readonly rpcSeconds: Histogram<'subject'>;
+  readonly callerRefusals: Counter<'subject' | 'reason'>;
 
   constructor(
     registry: Registry,
@@ -83,6 +84,12 @@ export class MessagingMetrics {
         if (!pending) return;
         for (const row of await pending()) this.set({ consumer: row.consumer }, row.pending);
       },
+    });
+    this.callerRefusals = new Counter({
+      name: 'rpc_caller_refusals_total',
+      help: 'NATS requests refused before their handler: missing, forged, expired, replayed or misdirected caller assertions, callers not allowed',
+      labelNames: ['subject', 'reason'],
+      registers,
     });
     this.rpcRequests = new Counter({ name: 'rpc_requests_total', help: 'NATS requests handled', labelNames: ['subject', 'outcome'], registers });
     this.rpcSeconds = new Histogram({

@@ -1,4 +1,5 @@
 import type { ServiceName } from '@samverkan/contracts';
+import type { NatsAuth, PublicJwk, SigningJwk } from '@samverkan/platform';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -6,7 +7,10 @@ export interface MessagingOptions {
   service: ServiceName;
   instance: string;
   natsUrl: string;
+  natsAuth: NatsAuth;
   namespace: string;
+  /** The service's key for signing caller assertions, and the public keys it trusts. */
+  trust: { signingKey: SigningJwk; trustedKeys: PublicJwk[] };
   /** Present for services that own a database, an outbox and consumers. */
   databaseUrl?: string;
   /** Durable consumers this service runs; each must be declared in the topology. */

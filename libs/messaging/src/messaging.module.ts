@@ -12,12 +12,21 @@ import {
   type Provider,
   type Type,
 } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { getTransactionHostToken } from '@nestjs-cls/transactional';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { RepublishOutboxCommand, republishOutboxSubject, type EventType, type PublishingService, type RepublishOutboxResult } from '@samverkan/contracts';
+import {
+  assertRole,
+  RepublishOutboxCommand,
+  republishOutboxSubject,
+  StaffRole,
+  type ActorContext,
+  type EventType,
+  type PublishingService,
+  type RepublishOutboxResult,
+} from '@samverkan/contracts';
 import { METRICS_REGISTRY } from '@samverkan/platform';
 import { ClsService } from 'nestjs-cls';
 import { Pool } from 'pg';
@@ -43,6 +52,10 @@ import { rpcClientProxy } from './rpc/rpc-transport';
 import { RpcValidationPipe } from './rpc/rpc-validation.pipe';
 import type { SqlTransactionHost } from './sql-client';
 import { JETSTREAM, JETSTREAM_MANAGER, MESSAGING_TRANSACTION_HOST, NATS_CONNECTION, PG_POOL } from './tokens';
+import { AssertionSigner } from './trust/assertion-signer';
+import { AssertionVerifier } from './trust/assertion-verifier';
+import { Actor } from './trust/caller';
+import { CallerAssertionGuard } from './trust/caller-assertion.guard';
 
 const defaults = {
   outboxPollIntervalMs: 1000,
@@ -146,11 +159,17 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 function outboxOperationsHandlers(service: PublishingService): Type {
   @Controller()
   class OutboxOperationsHandlers {
+    private readonly logger = new Logger('Operations');
+
     constructor(private readonly admin: OutboxAdmin) {}
 
+    /** Operators only; the operator is named in the log, as every operation must be traceable. */
     @MessagePattern(republishOutboxSubject(service))
-    async republish(@Payload() command: RepublishOutboxCommand): Promise<RepublishOutboxResult> {
-      return { requeued: await this.admin.republishSince(new Date(command.since)) };
+    async republish(@Payload() command: RepublishOutboxCommand, @Actor() operator: ActorContext): Promise<RepublishOutboxResult> {
+      assertRole(operator, StaffRole.Operator);
+      const requeued = await this.admin.republishSince(new Date(command.since));
+      this.logger.log({ operator: operator.staffId, since: command.since, requeued }, 'outbox re-queued for publishing');
+      return { requeued };
     }
   }
   return OutboxOperationsHandlers;
@@ -169,10 +188,14 @@ export class MessagingModule {
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: Namespace, useValue: namespace },
-      { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service, `${options.service}-jetstream`) },
+      { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service, `${options.service}-jetstream`, options.natsAuth) },
       { provide: JETSTREAM, useFactory: (connection: NatsConnection) => jetstream(connection), inject: [NATS_CONNECTION] },
       { provide: JETSTREAM_MANAGER, useFactory: (connection: NatsConnection) => jetstreamManager(connection), inject: [NATS_CONNECTION] },
-      { provide: RPC_CLIENT_PROXY, useFactory: () => rpcClientProxy({ service: options.service, natsUrl: options.natsUrl, namespace }) },
+      {
+        provide: RPC_CLIENT_PROXY,
+        useFactory: () => rpcClientProxy({ service: options.service, natsUrl: options.natsUrl, natsAuth: options.natsAuth, namespace }),
+      },
+      { provide: AssertionSigner, useFactory: () => new AssertionSigner(options.service, options.trust.signingKey) },
       {
         provide: MessagingMetrics,
         useFactory: (registry: Registry, jsm: JetStreamManager, pool?: Pool) =>
@@ -203,6 +226,7 @@ export class MessagingModule {
       MessagingMetrics,
       RpcClient,
       NatsReadiness,
+      AssertionSigner,
     ];
     const controllers: Type[] = [];
 
@@ -232,6 +256,9 @@ export class MessagingModule {
         Outbox,
         OutboxAdmin,
         DatabaseReadiness,
+        { provide: AssertionVerifier, useFactory: () => new AssertionVerifier(options.service, options.trust.trustedKeys) },
+        // Before validation and the handler: who is asking, and may they.
+        { provide: APP_GUARD, useClass: CallerAssertionGuard },
         { provide: APP_PIPE, useClass: RpcValidationPipe },
         { provide: APP_FILTER, useClass: RpcExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },

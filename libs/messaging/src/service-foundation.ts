@@ -16,6 +16,7 @@ import { Namespace } from './namespace';
 import { connectNats } from './nats-connection';
 import { DatabaseReadiness, NatsReadiness } from './readiness';
 import { rpcServerStrategy } from './rpc/rpc-transport';
+import { ActingStaffKey, verifiedCallerOf } from './trust/caller';
 import { messagingMigrationsDirectory, type ServiceDatabase } from './service-database';
 
 export interface ServiceFoundationOptions {
@@ -40,7 +41,13 @@ export class ServiceFoundationModule {
       imports: [
         ClsModule.forRoot({
           global: true,
-          interceptor: { mount: true, generateId: true, idGenerator: correlationIdFromContext },
+          interceptor: {
+            mount: true,
+            generateId: true,
+            idGenerator: correlationIdFromContext,
+            // The verified caller's staff member, for the requests this one makes onwards.
+            setup: (cls, context) => cls.set(ActingStaffKey, verifiedCallerOf(context)?.actor ?? undefined),
+          },
           plugins: [
             new ClsPluginTransactional({
               // Named after the service, so @Transactional stays bound to this service's
@@ -58,7 +65,9 @@ export class ServiceFoundationModule {
           service,
           instance: config.instance,
           natsUrl: config.natsUrl,
+          natsAuth: config.natsAuth,
           namespace: config.natsNamespace,
+          trust: config.trust,
           databaseUrl: config.databaseUrl,
           outboxPollIntervalMs: config.outboxPollIntervalMs,
           jetstreamReplicas: config.jetstreamReplicas,
@@ -83,10 +92,10 @@ export async function createDatabaseServiceApp(options: {
 }): Promise<INestApplication> {
   const { config } = options;
   await prepareDatabase(config.databaseUrl, [options.migrationsDirectory, messagingMigrationsDirectory], config.service);
-  await (await connectNats(config.natsUrl, config.service, `${config.service}-startup-check`)).close();
+  await (await connectNats(config.natsUrl, config.service, `${config.service}-startup-check`, config.natsAuth)).close();
   return createServiceApp({
     module: options.module,
-    rpc: rpcServerStrategy({ service: config.service, natsUrl: config.natsUrl, namespace: new Namespace(config.natsNamespace) }),
+    rpc: rpcServerStrategy({ service: config.service, natsUrl: config.natsUrl, natsAuth: config.natsAuth, namespace: new Namespace(config.natsNamespace) }),
     shutdownHooks: options.shutdownHooks,
   });
 }

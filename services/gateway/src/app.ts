@@ -9,7 +9,7 @@ import { setUpOpenApi } from './http/openapi';
 export const apiPrefix = 'api/v1';
 
 export async function createGatewayApp(config: GatewayConfig, options: { shutdownHooks?: boolean } = {}): Promise<INestApplication> {
-  await (await connectNats(config.natsUrl, 'gateway', 'gateway-startup-check')).close();
+  await (await connectNats(config.natsUrl, 'gateway', 'gateway-startup-check', config.natsAuth)).close();
   return createServiceApp({
     module: GatewayModule.register(config),
     shutdownHooks: options.shutdownHooks,

@@ -1,6 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { ActorContext } from '../actor-context';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
 import { OrganisationType } from '../vocabulary';
@@ -19,11 +17,8 @@ export class CreateOrganisationBody {
   municipalityCode?: MunicipalityCode;
 }
 
-export class CreateOrganisationCommand extends CreateOrganisationBody {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-}
+/** The body is the whole command: who acts travels in the caller assertion, never in a payload. */
+export class CreateOrganisationCommand extends CreateOrganisationBody {}
 
 export class ListOrganisationsQuery extends PageQuery {
   @IsOptional()

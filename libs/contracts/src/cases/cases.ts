@@ -1,6 +1,5 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
-import { ActorContext } from '../actor-context';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { ConsentPurpose, Gender, TargetGroup } from '../vocabulary';
@@ -18,17 +17,10 @@ export class OpenCaseBody {
   targetGroup!: TargetGroup;
 }
 
-export class OpenCaseCommand extends OpenCaseBody {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-}
+/** The body is the whole command: who acts travels in the caller assertion, never in a payload. */
+export class OpenCaseCommand extends OpenCaseBody {}
 
 export class GetCaseQuery {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-
   @IsUUID()
   caseId!: string;
 }
@@ -42,21 +34,17 @@ export class RecordConsentBody {
 }
 
 export class RecordConsentCommand extends RecordConsentBody {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-
   @IsUUID()
   caseId!: string;
 }
 
-/** Asked by referrals before a referral carrying personal data may be sent. */
+/**
+ * Asked by referrals, on behalf of the staff member sending a referral, before a referral
+ * carrying personal data may be sent: the staff member's organisation must be on the case team.
+ */
 export class CheckConsentQuery {
   @IsUUID()
   caseId!: string;
-
-  @IsUUID()
-  requestingOrganisationId!: string;
 
   @IsUUID()
   receivingOrganisationId!: string;

@@ -1,6 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
-import { ActorContext } from '../actor-context';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
 import { DeclineReason, ReferralDirection, ReferralStatus, TargetGroup } from '../vocabulary';
@@ -17,17 +15,10 @@ export class SendReferralBody {
   supportResourceId?: string;
 }
 
-export class SendReferralCommand extends SendReferralBody {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-}
+/** The body is the whole command: who acts travels in the caller assertion, never in a payload. */
+export class SendReferralCommand extends SendReferralBody {}
 
 export class AcceptReferralCommand {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-
   @IsUUID()
   referralId!: string;
 }
@@ -38,19 +29,11 @@ export class DeclineReferralBody {
 }
 
 export class DeclineReferralCommand extends DeclineReferralBody {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-
   @IsUUID()
   referralId!: string;
 }
 
 export class GetReferralQuery {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-
   @IsUUID()
   referralId!: string;
 }
@@ -64,11 +47,7 @@ export class ListReferralsFilter extends PageQuery {
   status?: ReferralStatus;
 }
 
-export class ListReferralsQuery extends ListReferralsFilter {
-  @ValidateNested()
-  @Type(() => ActorContext)
-  actor!: ActorContext;
-}
+export class ListReferralsQuery extends ListReferralsFilter {}
 
 export class ReferralView {
   @IsUUID()

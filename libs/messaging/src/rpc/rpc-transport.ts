@@ -1,5 +1,6 @@
 import { ClientNats, ServerNats, type CustomStrategy, type NatsOptions } from '@nestjs/microservices';
-import { natsServerList } from '@samverkan/platform';
+import type { NatsAuth } from '@samverkan/platform';
+import { natsConnectionOptions } from '../nats-connection';
 import type { Namespace } from '../namespace';
 
 type NatsTransportOptions = NonNullable<NatsOptions['options']>;
@@ -35,10 +36,17 @@ export class NamespacedNatsClient extends ClientNats {
 
 const resilientConnection = { maxReconnectAttempts: -1, reconnectTimeWait: 1000 } as const;
 
-export function rpcServerStrategy(options: { service: string; natsUrl: string; namespace: Namespace }): CustomStrategy {
+export interface RpcTransportOptions {
+  service: string;
+  natsUrl: string;
+  natsAuth: NatsAuth;
+  namespace: Namespace;
+}
+
+export function rpcServerStrategy(options: RpcTransportOptions): CustomStrategy {
   return {
     strategy: new NamespacedNatsServer(options.namespace, {
-      servers: natsServerList(options.natsUrl),
+      ...natsConnectionOptions(options.natsUrl, options.service, options.natsAuth),
       name: `${options.service}-rpc`,
       // Replicas of a service share its queue group, so each request reaches one of them.
       queue: options.namespace.queue(options.service),
@@ -50,9 +58,9 @@ export function rpcServerStrategy(options: { service: string; natsUrl: string; n
   };
 }
 
-export function rpcClientProxy(options: { service: string; natsUrl: string; namespace: Namespace }): NamespacedNatsClient {
+export function rpcClientProxy(options: RpcTransportOptions): NamespacedNatsClient {
   return new NamespacedNatsClient(options.namespace, {
-    servers: natsServerList(options.natsUrl),
+    ...natsConnectionOptions(options.natsUrl, options.service, options.natsAuth),
     name: `${options.service}-rpc-client`,
     ...resilientConnection,
   });

@@ -1,6 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateOrganisationCommand, GetOrganisationQuery, ListOrganisationsQuery, Requests, type OrganisationView, type Page } from '@samverkan/contracts';
+import {
+  CreateOrganisationCommand,
+  GetOrganisationQuery,
+  ListOrganisationsQuery,
+  Requests,
+  type ActorContext,
+  type OrganisationView,
+  type Page,
+} from '@samverkan/contracts';
+import { Actor } from '@samverkan/messaging';
 import { OrganisationsService } from './organisations.service';
 
 @Controller()
@@ -18,7 +27,7 @@ export class OrganisationsHandlers {
   }
 
   @MessagePattern(Requests.actors.createOrganisation)
-  create(@Payload() command: CreateOrganisationCommand): Promise<OrganisationView> {
-    return this.organisations.create(command);
+  create(@Payload() command: CreateOrganisationCommand, @Actor() actor: ActorContext): Promise<OrganisationView> {
+    return this.organisations.create(command, actor);
   }
 }

@@ -29,7 +29,7 @@ describe('OrganisationsService', () => {
   it('creates an organisation and announces it, with no name in the event', async () => {
     const { service, outbox } = setUp();
 
-    const created = await service.create({ actor: administrator, name: '  Samordningsförbundet Sydnärke ', type: 'civil_society' });
+    const created = await service.create({ name: '  Samordningsförbundet Sydnärke ', type: 'civil_society' }, administrator);
 
     expect(created).toMatchObject({ name: 'Samordningsförbundet Sydnärke', type: 'civil_society', municipalityCode: null });
     expect(outbox.add).toHaveBeenCalledWith(
@@ -42,14 +42,14 @@ describe('OrganisationsService', () => {
   it('lets only administrators change the directory', async () => {
     const { service, repository } = setUp();
 
-    expect((await rejection(service.create({ actor: anActor(), name: 'X', type: 'region' }))).code).toBe(ErrorCode.Forbidden);
+    expect((await rejection(service.create({ name: 'X', type: 'region' }, anActor()))).code).toBe(ErrorCode.Forbidden);
     expect(repository.create).not.toHaveBeenCalled();
   });
 
   it('requires a municipality code for a municipality', async () => {
     const { service } = setUp();
 
-    const error = await rejection(service.create({ actor: administrator, name: 'Ny kommun', type: 'municipality' }));
+    const error = await rejection(service.create({ name: 'Ny kommun', type: 'municipality' }, administrator));
 
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(error.fields).toEqual([expect.objectContaining({ field: 'municipalityCode' })]);
@@ -59,7 +59,7 @@ describe('OrganisationsService', () => {
     const { service, repository, outbox } = setUp();
     repository.create.mockRejectedValue(organisationNameTaken('Region Örebro län'));
 
-    expect((await rejection(service.create({ actor: administrator, name: 'Region Örebro län', type: 'region' }))).code).toBe(ErrorCode.OrganisationNameTaken);
+    expect((await rejection(service.create({ name: 'Region Örebro län', type: 'region' }, administrator))).code).toBe(ErrorCode.OrganisationNameTaken);
     expect(outbox.add).not.toHaveBeenCalled();
   });
 });

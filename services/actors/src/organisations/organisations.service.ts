@@ -9,6 +9,7 @@ import {
   type ListOrganisationsQuery,
   type OrganisationView,
   type Page,
+  type ActorContext,
 } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import { decodeCursor, toPage } from '@samverkan/platform';
@@ -52,8 +53,8 @@ export class OrganisationsService {
   }
 
   @ActorsTransactional()
-  async create(command: CreateOrganisationCommand): Promise<OrganisationView> {
-    assertRole(command.actor, StaffRole.Administrator);
+  async create(command: CreateOrganisationCommand, actor: ActorContext): Promise<OrganisationView> {
+    assertRole(actor, StaffRole.Administrator);
     if (command.type === OrganisationType.Municipality && !command.municipalityCode) throw municipalityCodeRequired();
     const organisation = await this.organisations.create({
       id: uuidv7(),

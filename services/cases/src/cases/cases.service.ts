@@ -40,8 +40,7 @@ export class CasesService {
   ) {}
 
   @CasesTransactional()
-  async open(command: OpenCaseCommand): Promise<CaseView> {
-    const { actor } = command;
+  async open(command: OpenCaseCommand, actor: ActorContext): Promise<CaseView> {
     assertRole(actor, StaffRole.Caseworker);
     const identity = this.identity.protect(command.personnummer);
     const personId = await this.cases.findOrCreatePerson({ id: uuidv7(), identity });
@@ -70,10 +69,10 @@ export class CasesService {
     return toCaseView(record, []);
   }
 
-  async get(query: GetCaseQuery): Promise<CaseView> {
+  async get(query: GetCaseQuery, actor: ActorContext): Promise<CaseView> {
     const found = await this.cases.findWithActiveConsents(query.caseId);
     if (!found) throw caseNotFound(query.caseId);
-    assertOnCaseTeam(found.case, query.actor.organisationId);
+    assertOnCaseTeam(found.case, actor.organisationId);
     return toCaseView(found.case, found.consents);
   }
 

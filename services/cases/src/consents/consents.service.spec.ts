@@ -60,7 +60,7 @@ describe('ConsentsService', () => {
       consents.create.mockImplementation(async (consent) => aConsent(consent));
       const organisationId = randomUUID();
 
-      const view = await service.record({ actor, caseId: record.id, organisationId, purpose: ConsentPurpose.Referral });
+      const view = await service.record({ caseId: record.id, organisationId, purpose: ConsentPurpose.Referral }, actor);
 
       expect(view).toMatchObject({ organisationId, purpose: 'referral' });
       expect(outbox.add).toHaveBeenCalledWith(
@@ -76,7 +76,7 @@ describe('ConsentsService', () => {
       cases.requireForTeam.mockResolvedValue(aCase());
       consents.findActive.mockResolvedValue(existing);
 
-      const view = await service.record({ actor: anActor(), caseId: existing.caseId, organisationId: existing.organisationId, purpose: existing.purpose });
+      const view = await service.record({ caseId: existing.caseId, organisationId: existing.organisationId, purpose: existing.purpose }, anActor());
 
       expect(view.id).toBe(existing.id);
       expect(consents.create).not.toHaveBeenCalled();
@@ -89,7 +89,7 @@ describe('ConsentsService', () => {
       rpc.request.mockRejectedValue(new DomainError(ErrorCode.OrganisationNotFound, 'No organisation'));
 
       const error = await service
-        .record({ actor: anActor(), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral })
+        .record({ caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }, anActor())
         .catch((thrown: unknown) => thrown);
 
       expect(error).toMatchObject({ code: ErrorCode.OrganisationNotFound, fields: [{ field: 'organisationId', message: 'no such organisation' }] });
@@ -100,7 +100,7 @@ describe('ConsentsService', () => {
       const { service, cases } = setUp();
 
       const error = await service
-        .record({ actor: anActor({ roles: [StaffRole.Analyst] }), caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral })
+        .record({ caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }, anActor({ roles: [StaffRole.Analyst] }))
         .catch((thrown: unknown) => thrown);
 
       expect(error).toMatchObject({ code: ErrorCode.Forbidden });
@@ -109,23 +109,24 @@ describe('ConsentsService', () => {
   });
 
   describe('check', () => {
-    it('answers covered only for an active consent to the receiver, with the case attributes', async () => {
+    it('answers covered only for an active consent to the receiver, for a sender on the case team, with the case attributes', async () => {
       const { service, cases, consents } = setUp();
       const record = aCase();
       const receivingOrganisationId = randomUUID();
       cases.requireForTeam.mockResolvedValue(record);
       consents.findActive.mockResolvedValueOnce(aConsent({ organisationId: receivingOrganisationId })).mockResolvedValueOnce(null);
-      const query = { caseId: record.id, requestingOrganisationId: record.ownerOrganisationId, receivingOrganisationId, purpose: ConsentPurpose.Referral };
+      const query = { caseId: record.id, receivingOrganisationId, purpose: ConsentPurpose.Referral };
+      const sender = anActor({ organisationId: record.ownerOrganisationId });
 
-      await expect(service.check(query)).resolves.toEqual({
+      await expect(service.check(query, sender)).resolves.toEqual({
         covered: true,
         caseId: record.id,
         municipalityCode: '1862',
         targetGroup: 'disability',
         gender: 'female',
       });
-      await expect(service.check(query)).resolves.toMatchObject({ covered: false });
-      expect(cases.requireForTeam).toHaveBeenCalledWith(record.id, { organisationId: record.ownerOrganisationId });
+      await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false });
+      expect(cases.requireForTeam).toHaveBeenCalledWith(record.id, sender);
       expect(consents.findActive).toHaveBeenCalledWith(record.id, receivingOrganisationId, 'referral');
     });
   });

@@ -6,6 +6,7 @@ import {
   EventType,
   Requests,
   StaffRole,
+  type ActorContext,
   type CheckConsentQuery,
   type ConsentCheckResult,
   type ConsentView,
@@ -36,16 +37,17 @@ export class ConsentsService {
   ) {}
 
   /** Records the person's consent to share with an organisation; recording it twice is harmless. */
-  async record(command: RecordConsentCommand): Promise<ConsentView> {
-    assertRole(command.actor, StaffRole.Caseworker);
-    await this.caseAccess.requireForTeam(command.caseId, command.actor);
+  async record(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentView> {
+    assertRole(actor, StaffRole.Caseworker);
+    await this.caseAccess.requireForTeam(command.caseId, actor);
     // Asked before the transaction opens, so no database transaction waits on NATS.
     await this.assertOrganisationExists(command.organisationId);
-    return this.persist(command);
+    return this.persist(command, actor);
   }
 
-  async check(query: CheckConsentQuery): Promise<ConsentCheckResult> {
-    const record = await this.caseAccess.requireForTeam(query.caseId, { organisationId: query.requestingOrganisationId });
+  /** Whether the person consented to share with the receiver; the acting staff member's organisation must be on the case team. */
+  async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
+    const record = await this.caseAccess.requireForTeam(query.caseId, actor);
     const consent = await this.consents.findActive(query.caseId, query.receivingOrganisationId, query.purpose);
     return {
       covered: consent !== null,
@@ -57,7 +59,7 @@ export class ConsentsService {
   }
 
   @CasesTransactional()
-  private async persist(command: RecordConsentCommand): Promise<ConsentView> {
+  private async persist(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentView> {
     const existing = await this.consents.findActive(command.caseId, command.organisationId, command.purpose);
     if (existing) return toView(existing);
     const consent = await this.consents.create({
@@ -65,7 +67,7 @@ export class ConsentsService {
       caseId: command.caseId,
       organisationId: command.organisationId,
       purpose: command.purpose,
-      recordedBy: command.actor.staffId,
+      recordedBy: actor.staffId,
     });
     await this.outbox.add(
       EventType.ConsentRecorded,

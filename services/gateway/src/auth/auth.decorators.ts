@@ -1,4 +1,4 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { SetMetadata } from '@nestjs/common';
 import type { ActorContext, StaffRole } from '@samverkan/contracts';
 import type { Request } from 'express';
 
@@ -10,10 +10,3 @@ export interface AuthenticatedRequest extends Request {
 
 /** The staff member must hold one of these roles (coarse check; services check again). */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(REQUIRED_ROLES, roles);
-
-/** The verified actor of the request. */
-export const Actor = createParamDecorator((_data: unknown, context: ExecutionContext): ActorContext => {
-  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-  if (!actor) throw new Error('Actor used on a public route');
-  return actor;
-});

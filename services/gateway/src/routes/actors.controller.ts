@@ -10,11 +10,10 @@ import {
   StaffMemberView,
   StaffRole,
   SupportResourceView,
-  type ActorContext,
   type Page,
 } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
-import { Actor, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { pageOf, schemaRef } from '../http/openapi';
 import { UuidParam } from '../http/uuid-param';
 
@@ -35,8 +34,8 @@ export class ActorsController {
   @ApiOperation({ summary: 'Add an organisation to the directory' })
   @ApiBody({ schema: schemaRef(CreateOrganisationBody) })
   @ApiCreatedResponse({ schema: schemaRef(OrganisationView) })
-  createOrganisation(@Actor() actor: ActorContext, @Body() body: CreateOrganisationBody): Promise<OrganisationView> {
-    return this.rpc.request(Requests.actors.createOrganisation, { ...body, actor });
+  createOrganisation(@Body() body: CreateOrganisationBody): Promise<OrganisationView> {
+    return this.rpc.request(Requests.actors.createOrganisation, body);
   }
 
   @Get('organisations/:organisationId')

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseView, ConsentView, OpenCaseBody, RecordConsentBody, Requests, StaffRole, type ActorContext } from '@samverkan/contracts';
+import { CaseView, ConsentView, OpenCaseBody, RecordConsentBody, Requests, StaffRole } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
-import { Actor, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { schemaRef } from '../http/openapi';
 import { UuidParam } from '../http/uuid-param';
 
@@ -16,14 +16,14 @@ export class CasesController {
   @ApiOperation({ summary: 'Open a case for a person; the personnummer travels only in this body' })
   @ApiBody({ schema: schemaRef(OpenCaseBody) })
   @ApiCreatedResponse({ schema: schemaRef(CaseView) })
-  open(@Actor() actor: ActorContext, @Body() body: OpenCaseBody): Promise<CaseView> {
-    return this.rpc.request(Requests.cases.openCase, { ...body, actor });
+  open(@Body() body: OpenCaseBody): Promise<CaseView> {
+    return this.rpc.request(Requests.cases.openCase, body);
   }
 
   @Get(':caseId')
   @ApiOkResponse({ schema: schemaRef(CaseView) })
-  get(@Actor() actor: ActorContext, @UuidParam('caseId') caseId: string): Promise<CaseView> {
-    return this.rpc.request(Requests.cases.getCase, { caseId, actor });
+  get(@UuidParam('caseId') caseId: string): Promise<CaseView> {
+    return this.rpc.request(Requests.cases.getCase, { caseId });
   }
 
   @Post(':caseId/consents')
@@ -31,7 +31,7 @@ export class CasesController {
   @ApiOperation({ summary: "Record the person's consent to share with an organisation for a purpose" })
   @ApiBody({ schema: schemaRef(RecordConsentBody) })
   @ApiCreatedResponse({ schema: schemaRef(ConsentView) })
-  recordConsent(@Actor() actor: ActorContext, @UuidParam('caseId') caseId: string, @Body() body: RecordConsentBody): Promise<ConsentView> {
-    return this.rpc.request(Requests.cases.recordConsent, { ...body, caseId, actor });
+  recordConsent(@UuidParam('caseId') caseId: string, @Body() body: RecordConsentBody): Promise<ConsentView> {
+    return this.rpc.request(Requests.cases.recordConsent, { ...body, caseId });
   }
 }

@@ -1,17 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  DeclineReferralBody,
-  ListReferralsFilter,
-  ReferralView,
-  Requests,
-  SendReferralBody,
-  StaffRole,
-  type ActorContext,
-  type Page,
-} from '@samverkan/contracts';
+import { DeclineReferralBody, ListReferralsFilter, ReferralView, Requests, SendReferralBody, StaffRole, type Page } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
-import { Actor, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { pageOf, schemaRef } from '../http/openapi';
 import { UuidParam } from '../http/uuid-param';
 
@@ -25,29 +16,29 @@ export class ReferralsController {
   @ApiOperation({ summary: "Refer a case's person to another organisation; needs their consent to share with it" })
   @ApiBody({ schema: schemaRef(SendReferralBody) })
   @ApiCreatedResponse({ schema: schemaRef(ReferralView) })
-  send(@Actor() actor: ActorContext, @Body() body: SendReferralBody): Promise<ReferralView> {
-    return this.rpc.request(Requests.referrals.sendReferral, { ...body, actor });
+  send(@Body() body: SendReferralBody): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.sendReferral, body);
   }
 
   @Get()
   @ApiOperation({ summary: "The organisation's incoming or outgoing referrals, newest first" })
   @ApiOkResponse({ schema: pageOf(ReferralView) })
-  list(@Actor() actor: ActorContext, @Query() filter: ListReferralsFilter): Promise<Page<ReferralView>> {
-    return this.rpc.request(Requests.referrals.listReferrals, { ...filter, actor });
+  list(@Query() filter: ListReferralsFilter): Promise<Page<ReferralView>> {
+    return this.rpc.request(Requests.referrals.listReferrals, filter);
   }
 
   @Get(':referralId')
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
-  get(@Actor() actor: ActorContext, @UuidParam('referralId') referralId: string): Promise<ReferralView> {
-    return this.rpc.request(Requests.referrals.getReferral, { referralId, actor });
+  get(@UuidParam('referralId') referralId: string): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.getReferral, { referralId });
   }
 
   @Post(':referralId/accept')
   @HttpCode(200)
   @Roles(StaffRole.Caseworker)
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
-  accept(@Actor() actor: ActorContext, @UuidParam('referralId') referralId: string): Promise<ReferralView> {
-    return this.rpc.request(Requests.referrals.acceptReferral, { referralId, actor });
+  accept(@UuidParam('referralId') referralId: string): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.acceptReferral, { referralId });
   }
 
   @Post(':referralId/decline')
@@ -55,7 +46,7 @@ export class ReferralsController {
   @Roles(StaffRole.Caseworker)
   @ApiBody({ schema: schemaRef(DeclineReferralBody) })
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
-  decline(@Actor() actor: ActorContext, @UuidParam('referralId') referralId: string, @Body() body: DeclineReferralBody): Promise<ReferralView> {
-    return this.rpc.request(Requests.referrals.declineReferral, { ...body, referralId, actor });
+  decline(@UuidParam('referralId') referralId: string, @Body() body: DeclineReferralBody): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.declineReferral, { ...body, referralId });
   }
 }

@@ -7,9 +7,11 @@ import {
   ListReferralsQuery,
   Requests,
   SendReferralCommand,
+  type ActorContext,
   type Page,
   type ReferralView,
 } from '@samverkan/contracts';
+import { Actor } from '@samverkan/messaging';
 import { ReferralsService } from './referrals.service';
 
 @Controller()
@@ -17,27 +19,27 @@ export class ReferralsHandlers {
   constructor(private readonly referrals: ReferralsService) {}
 
   @MessagePattern(Requests.referrals.sendReferral)
-  send(@Payload() command: SendReferralCommand): Promise<ReferralView> {
-    return this.referrals.send(command);
+  send(@Payload() command: SendReferralCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.send(command, actor);
   }
 
   @MessagePattern(Requests.referrals.acceptReferral)
-  accept(@Payload() command: AcceptReferralCommand): Promise<ReferralView> {
-    return this.referrals.accept(command);
+  accept(@Payload() command: AcceptReferralCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.accept(command, actor);
   }
 
   @MessagePattern(Requests.referrals.declineReferral)
-  decline(@Payload() command: DeclineReferralCommand): Promise<ReferralView> {
-    return this.referrals.decline(command);
+  decline(@Payload() command: DeclineReferralCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.decline(command, actor);
   }
 
   @MessagePattern(Requests.referrals.getReferral)
-  get(@Payload() query: GetReferralQuery): Promise<ReferralView> {
-    return this.referrals.get(query);
+  get(@Payload() query: GetReferralQuery, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.get(query, actor);
   }
 
   @MessagePattern(Requests.referrals.listReferrals)
-  list(@Payload() query: ListReferralsQuery): Promise<Page<ReferralView>> {
-    return this.referrals.list(query);
+  list(@Payload() query: ListReferralsQuery, @Actor() actor: ActorContext): Promise<Page<ReferralView>> {
+    return this.referrals.list(query, actor);
   }
 }

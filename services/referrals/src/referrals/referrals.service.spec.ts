@@ -61,7 +61,7 @@ describe('ReferralsService', () => {
       const { service, repository, rpc, outbox } = setUp();
       rpc.request.mockResolvedValue(consentCheck(false));
 
-      const error = await rejection(service.send({ actor: anActor(), caseId: randomUUID(), toOrganisationId: randomUUID() }));
+      const error = await rejection(service.send({ caseId: randomUUID(), toOrganisationId: randomUUID() }, anActor()));
 
       expect(error.code).toBe(ErrorCode.ConsentDoesNotCoverReceiver);
       expect(error.fields).toEqual([expect.objectContaining({ field: 'toOrganisationId' })]);
@@ -77,11 +77,10 @@ describe('ReferralsService', () => {
       rpc.request.mockResolvedValue(consentCheck(true));
       repository.create.mockImplementation(async (record) => aReferral({ ...record, sentAt: new Date() }));
 
-      await service.send({ actor, caseId, toOrganisationId });
+      await service.send({ caseId, toOrganisationId }, actor);
 
       expect(rpc.request).toHaveBeenCalledWith('cases.check-consent', {
         caseId,
-        requestingOrganisationId: actor.organisationId,
         receivingOrganisationId: toOrganisationId,
         purpose: 'referral',
       });
@@ -92,7 +91,7 @@ describe('ReferralsService', () => {
       rpc.request.mockResolvedValue(consentCheck(true));
       repository.create.mockImplementation(async (record) => aReferral({ ...record, sentAt: new Date() }));
 
-      const view = await service.send({ actor: anActor(), caseId: randomUUID(), toOrganisationId: randomUUID() });
+      const view = await service.send({ caseId: randomUUID(), toOrganisationId: randomUUID() }, anActor());
 
       expect(view).toMatchObject({ status: 'sent', municipalityCode: '1883', targetGroup: 'foreign_background', version: 1 });
       expect(outbox.add).toHaveBeenCalledWith(
@@ -106,7 +105,7 @@ describe('ReferralsService', () => {
       const { service, rpc } = setUp();
       const actor = anActor();
 
-      const error = await rejection(service.send({ actor, caseId: randomUUID(), toOrganisationId: actor.organisationId }));
+      const error = await rejection(service.send({ caseId: randomUUID(), toOrganisationId: actor.organisationId }, actor));
 
       expect(error.code).toBe(ErrorCode.ReferralToSelf);
       expect(rpc.request).not.toHaveBeenCalled();
@@ -115,7 +114,7 @@ describe('ReferralsService', () => {
     it('refuses staff without the caseworker role', async () => {
       const { service } = setUp();
 
-      const error = await rejection(service.send({ actor: anActor({ roles: [StaffRole.Analyst] }), caseId: randomUUID(), toOrganisationId: randomUUID() }));
+      const error = await rejection(service.send({ caseId: randomUUID(), toOrganisationId: randomUUID() }, anActor({ roles: [StaffRole.Analyst] })));
 
       expect(error.code).toBe(ErrorCode.Forbidden);
     });
@@ -126,7 +125,7 @@ describe('ReferralsService', () => {
       const { service, repository } = setUp();
       repository.findById.mockResolvedValue(aReferral());
 
-      const error = await rejection(service.accept({ actor: anActor(), referralId: randomUUID() }));
+      const error = await rejection(service.accept({ referralId: randomUUID() }, anActor()));
 
       expect(error.code).toBe(ErrorCode.NotReceiver);
       expect(repository.answer).not.toHaveBeenCalled();
@@ -139,7 +138,7 @@ describe('ReferralsService', () => {
       repository.findById.mockResolvedValue(referral);
       repository.answer.mockResolvedValue({ ...referral, status: ReferralStatus.Accepted, version: 2, respondedAt: new Date() });
 
-      const view = await service.accept({ actor, referralId: referral.id });
+      const view = await service.accept({ referralId: referral.id }, actor);
 
       expect(repository.answer).toHaveBeenCalledWith(referral.id, 1, { status: 'accepted', declineReason: null, respondedBy: actor.staffId });
       expect(view).toMatchObject({ status: 'accepted', version: 2 });
@@ -151,7 +150,7 @@ describe('ReferralsService', () => {
       const referral = aReferral({ status: ReferralStatus.Declined, declineReason: DeclineReason.NoCapacity, version: 2 });
       repository.findById.mockResolvedValue(referral);
 
-      const error = await rejection(service.accept({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id }));
+      const error = await rejection(service.accept({ referralId: referral.id }, anActor({ organisationId: referral.toOrganisationId })));
 
       expect(error.code).toBe(ErrorCode.IllegalTransition);
       expect(repository.answer).not.toHaveBeenCalled();
@@ -164,7 +163,7 @@ describe('ReferralsService', () => {
       repository.answer.mockResolvedValue(null);
 
       const error = await rejection(
-        service.decline({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id, reason: DeclineReason.NotEligible }),
+        service.decline({ referralId: referral.id, reason: DeclineReason.NotEligible }, anActor({ organisationId: referral.toOrganisationId })),
       );
 
       expect(error.code).toBe(ErrorCode.IllegalTransition);
@@ -175,7 +174,7 @@ describe('ReferralsService', () => {
       const { service, repository } = setUp();
       repository.findById.mockResolvedValue(null);
 
-      const error = await rejection(service.accept({ actor: anActor(), referralId: randomUUID() }));
+      const error = await rejection(service.accept({ referralId: randomUUID() }, anActor()));
 
       expect(error.code).toBe(ErrorCode.ReferralNotFound);
     });
@@ -187,13 +186,13 @@ describe('ReferralsService', () => {
       const referral = aReferral();
       repository.findById.mockResolvedValue(referral);
 
-      await expect(service.get({ actor: anActor({ organisationId: referral.fromOrganisationId }), referralId: referral.id })).resolves.toMatchObject({
+      await expect(service.get({ referralId: referral.id }, anActor({ organisationId: referral.fromOrganisationId }))).resolves.toMatchObject({
         id: referral.id,
       });
-      await expect(service.get({ actor: anActor({ organisationId: referral.toOrganisationId }), referralId: referral.id })).resolves.toMatchObject({
+      await expect(service.get({ referralId: referral.id }, anActor({ organisationId: referral.toOrganisationId }))).resolves.toMatchObject({
         id: referral.id,
       });
-      expect((await rejection(service.get({ actor: anActor(), referralId: referral.id }))).code).toBe(ErrorCode.Forbidden);
+      expect((await rejection(service.get({ referralId: referral.id }, anActor()))).code).toBe(ErrorCode.Forbidden);
     });
   });
 });

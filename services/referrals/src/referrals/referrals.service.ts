@@ -49,42 +49,44 @@ export class ReferralsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Sends a referral, but only after cases confirmed the person's consent covers the receiver. */
-  async send(command: SendReferralCommand): Promise<ReferralView> {
-    const { actor } = command;
+  /**
+   * Sends a referral, but only after cases confirmed the person's consent covers the receiver.
+   * The question goes to cases on behalf of the sending staff member, whose organisation must be
+   * on the case team.
+   */
+  async send(command: SendReferralCommand, actor: ActorContext): Promise<ReferralView> {
     assertRole(actor, StaffRole.Caseworker);
     if (command.toOrganisationId === actor.organisationId) throw referralToSelf();
     const consent = await this.rpc.request<ConsentCheckResult>(Requests.cases.checkConsent, {
       caseId: command.caseId,
-      requestingOrganisationId: actor.organisationId,
       receivingOrganisationId: command.toOrganisationId,
       purpose: ConsentPurpose.Referral,
     } satisfies CheckConsentQuery);
     if (!consent.covered) throw consentDoesNotCoverReceiver();
-    return this.recordSent(command, consent);
+    return this.recordSent(command, actor, consent);
   }
 
-  accept(command: AcceptReferralCommand): Promise<ReferralView> {
-    return this.answer(command.actor, command.referralId, ReferralStatus.Accepted, null);
+  accept(command: AcceptReferralCommand, actor: ActorContext): Promise<ReferralView> {
+    return this.answer(actor, command.referralId, ReferralStatus.Accepted, null);
   }
 
-  decline(command: DeclineReferralCommand): Promise<ReferralView> {
-    return this.answer(command.actor, command.referralId, ReferralStatus.Declined, command.reason);
+  decline(command: DeclineReferralCommand, actor: ActorContext): Promise<ReferralView> {
+    return this.answer(actor, command.referralId, ReferralStatus.Declined, command.reason);
   }
 
-  async get(query: GetReferralQuery): Promise<ReferralView> {
+  async get(query: GetReferralQuery, actor: ActorContext): Promise<ReferralView> {
     const referral = await this.referrals.findById(query.referralId);
     if (!referral) throw referralNotFound(query.referralId);
     const party = [referral.fromOrganisationId, referral.toOrganisationId];
-    if (!party.includes(query.actor.organisationId)) throw notParty();
+    if (!party.includes(actor.organisationId)) throw notParty();
     return toReferralView(referral);
   }
 
   /** The organisation's inbox (incoming) or outbox (outgoing), newest first. */
-  async list(query: ListReferralsQuery): Promise<Page<ReferralView>> {
+  async list(query: ListReferralsQuery, actor: ActorContext): Promise<Page<ReferralView>> {
     const limit = query.limit ?? defaultPageSize;
     const rows = await this.referrals.list({
-      organisationId: query.actor.organisationId,
+      organisationId: actor.organisationId,
       direction: query.direction,
       status: query.status,
       after: decodeTimeCursor(query.after),
@@ -94,13 +96,13 @@ export class ReferralsService {
   }
 
   @ReferralsTransactional()
-  private async recordSent(command: SendReferralCommand, consent: ConsentCheckResult): Promise<ReferralView> {
+  private async recordSent(command: SendReferralCommand, actor: ActorContext, consent: ConsentCheckResult): Promise<ReferralView> {
     const referral = await this.referrals.create({
       id: uuidv7(),
       caseId: command.caseId,
-      fromOrganisationId: command.actor.organisationId,
-      fromUnitId: command.actor.unitId,
-      sentBy: command.actor.staffId,
+      fromOrganisationId: actor.organisationId,
+      fromUnitId: actor.unitId,
+      sentBy: actor.staffId,
       toOrganisationId: command.toOrganisationId,
       supportResourceId: command.supportResourceId ?? null,
       municipalityCode: consent.municipalityCode,
