@@ -67,13 +67,26 @@ export class TestSystem {
     readonly namespace: string,
     readonly databaseUrls: Record<DatabaseService, string>,
     private readonly overrides: Partial<Record<ServiceName, NodeJS.ProcessEnv>>,
+    private readonly nats?: { url: string; passwords: Record<ServiceName, string> },
   ) {}
 
-  static async start(purpose: string, options: { services?: ServiceName[]; env?: Partial<Record<ServiceName, NodeJS.ProcessEnv>> } = {}): Promise<TestSystem> {
+  get natsUrl(): string {
+    return this.nats?.url ?? testNatsUrl();
+  }
+
+  static async start(
+    purpose: string,
+    options: {
+      services?: ServiceName[];
+      env?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
+      /** Another NATS than the shared test server, with no namespace: one this test started. */
+      nats?: { url: string; passwords: Record<ServiceName, string> };
+    } = {},
+  ): Promise<TestSystem> {
     const databaseUrls = Object.fromEntries(
       await Promise.all(databaseServices.map(async (service) => [service, await createTestDatabase(`${purpose}_${service}`)] as const)),
     ) as Record<DatabaseService, string>;
-    const system = new TestSystem(testNamespace(purpose), databaseUrls, options.env ?? {});
+    const system = new TestSystem(options.nats ? '' : testNamespace(purpose), databaseUrls, options.env ?? {}, options.nats);
     for (const service of options.services ?? everyService) await system.startService(service);
     return system;
   }
@@ -81,7 +94,7 @@ export class TestSystem {
   env(service: ServiceName): NodeJS.ProcessEnv {
     return {
       NODE_ENV: 'test',
-      NATS_URL: testNatsUrl(),
+      NATS_URL: this.natsUrl,
       NATS_NAMESPACE: this.namespace,
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       HTTP_PORT: '0',
@@ -91,6 +104,7 @@ export class TestSystem {
       DEV_TOKENS_ENABLED: 'true',
       RATE_LIMIT_PER_MINUTE: '100000',
       ...this.secrets.of(service),
+      ...(this.nats ? { NATS_PASSWORD: this.nats.passwords[service] } : {}),
       ...(service === 'gateway' ? {} : { DATABASE_URL: this.databaseUrls[service] }),
       ...this.overrides[service],
     };
@@ -122,7 +136,7 @@ export class TestSystem {
   }
 
   async jetstreamManager(): Promise<JetStreamManager> {
-    this.connection ??= await connect({ servers: testNatsUrl() });
+    this.connection ??= await connect({ servers: this.natsUrl, ...(this.nats ? { user: 'gateway', pass: this.nats.passwords.gateway } : {}) });
     return jetstreamManager(this.connection);
   }
 
@@ -137,12 +151,17 @@ export class TestSystem {
   /** Stops every service, removes the namespace's streams from NATS and drops the databases. */
   async shutdown(): Promise<void> {
     for (const service of [...everyService].reverse()) await this.stopService(service);
+    for (const url of Object.values(this.databaseUrls)) await dropTestDatabase(url);
+    // A NATS of the test's own goes away with its store; the shared one keeps other runs' streams.
+    if (this.nats) {
+      await this.connection?.close();
+      return;
+    }
     const jsm = await this.jetstreamManager();
     const prefix = this.stream('');
     for await (const stream of jsm.streams.list()) {
       if (stream.config.name.startsWith(prefix)) await jsm.streams.delete(stream.config.name);
     }
     await this.connection?.close();
-    for (const url of Object.values(this.databaseUrls)) await dropTestDatabase(url);
   }
 }

@@ -13,6 +13,7 @@ export * from './messaging-options';
 export * from './messaging.module';
 export * from './namespace';
 export * from './nats-connection';
+export * from './nats-permissions';
 export * from './readiness';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-exception.filter';
