@@ -12,7 +12,7 @@ import { join } from 'node:path';
 /** The NATS users and permissions every deployment uses (generated, see `npm run nats:config`). */
 export const natsAuthConfig = join(__dirname, '..', '..', 'infra', 'nats', 'auth.conf');
 
-function natsServerBinary(): string {
+export function natsServerBinary(): string {
   const candidates = [process.env['NATS_SERVER_BIN'], '/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server'];
   const found = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
   if (!found) throw new Error('nats-server was not found; install it (Debian: apt-get install nats-server) or set NATS_SERVER_BIN');
@@ -48,7 +48,10 @@ export async function startAuthenticatedNats(): Promise<AuthenticatedNats> {
     join(directory, 'nats.conf'),
     [`listen: 127.0.0.1:${port}`, `jetstream { store_dir: "${join(directory, 'store')}" }`, 'include ./auth.conf', ''].join('\n'),
   );
-  const passwords = Object.fromEntries(Object.values(ServiceName).map((service) => [service, randomBytes(18).toString('base64url')])) as Record<ServiceName, string>;
+  const passwords = Object.fromEntries(Object.values(ServiceName).map((service) => [service, randomBytes(18).toString('base64url')])) as Record<
+    ServiceName,
+    string
+  >;
   const environment = Object.fromEntries(Object.values(ServiceName).map((service) => [natsPasswordVariable(service), passwords[service]]));
   let output = '';
   const server: ChildProcess = spawn(natsServerBinary(), ['-c', join(directory, 'nats.conf')], {
