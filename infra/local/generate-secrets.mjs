@@ -31,7 +31,10 @@ const key = () => `${keyId}:${randomBytes(32).toString('base64')}`;
 
 // Values are JSON or base64 without spaces or quotes, so `KEY=value` lines read the same in
 // Docker, kubectl --from-env-file and shells.
-const envFile = (entries) => `${Object.entries(entries).map(([name, value]) => `${name}=${value}`).join('\n')}\n`;
+const envFile = (entries) =>
+  `${Object.entries(entries)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('\n')}\n`;
 
 mkdirSync(directory, { recursive: true, mode: 0o700 });
 for (const service of services) {
