@@ -29,18 +29,30 @@ describe('operating the gateway and the services', () => {
     expect(page.text).toContain('swagger');
   });
 
-  it('answers liveness and readiness without a token, checking NATS and each database', async () => {
+  it('answers liveness and readiness without a token, and shows why only to operators', async () => {
+    const operator = await signIn(system.http(), 'Olle Drift');
+    const caseworker = await signIn(system.http(), 'Arbetsförmedlare Örebro');
     await system.http().get('/health/live').expect(200, { status: 'ok' });
-    const ready = await system.http().get('/health/ready').expect(200);
+    await system.http().get('/health/ready').expect(200, { status: 'ok' });
+
+    const details = await system.http().get('/health/details').set(operator.auth).expect(200);
+    await system.http().get('/health/details').set(caseworker.auth).expect(403);
+    await system.http().get('/health/details').expect(401);
+
+    expect(details.body.details).toMatchObject({ nats: { status: 'up' } });
+  });
+
+  it('has each service check NATS and its database, on its own port', async () => {
     const referrals = await request(system.app('referrals').getHttpServer()).get('/health/ready').expect(200);
 
-    expect(ready.body.details).toMatchObject({ nats: { status: 'up' } });
     expect(referrals.body.details).toMatchObject({ nats: { status: 'up' }, database: { status: 'up' } });
   });
 
-  it('exposes Prometheus metrics: requests at the gateway, outbox backlog and consumer lag in the services', async () => {
+  it('exposes Prometheus metrics: requests at the gateway to operators, outbox backlog and consumer lag in the services', async () => {
+    const operator = await signIn(system.http(), 'Olle Drift');
     await system.http().get('/health/ready');
-    const gateway = await system.http().get('/metrics').expect(200);
+    await system.http().get('/metrics').expect(401);
+    const gateway = await system.http().get('/metrics').set(operator.auth).expect(200);
     // The consumer is declared by learning's consume loop just after start.
     const learning = await eventually(async () => {
       const scraped = await request(system.app('learning').getHttpServer()).get('/metrics').expect(200);

@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import { Controller, Get, HttpCode, Inject, Module, Res, ServiceUnavailableException, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { describeError } from './errors';
-import { PublicRoute } from './public-route';
+import { OperatorRoute, PublicRoute } from './public-route';
 
 /** Something the service needs to do useful work: the database, NATS, JetStream. */
 export interface ReadinessCheck {
@@ -10,27 +11,56 @@ export interface ReadinessCheck {
   probe(): Promise<void>;
 }
 
-export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+/** Terminus' result, or only its status where the reasons are for operators. */
+export type Readiness = HealthCheckResult | Pick<HealthCheckResult, 'status'>;
 
-@PublicRoute()
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+const READINESS_DETAILS = Symbol('READINESS_DETAILS');
+
 @Controller('health')
 class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    @Inject(READINESS_DETAILS) private readonly details: 'everyone' | 'operators',
   ) {}
 
   /** The process is up and its event loop turns; says nothing about dependencies. */
+  @PublicRoute()
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  /** 200 when every dependency answers, else 503; the reasons only where `details` allows. */
+  @PublicRoute()
   @Get('ready')
-  @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check(this.checks.map((check) => () => this.run(check)));
+  async ready(@Res({ passthrough: true }) response: Response): Promise<Readiness> {
+    const readiness = await this.evaluate(response);
+    return this.details === 'everyone' ? readiness : { status: readiness.status };
+  }
+
+  /** Readiness with each check's reason, for operators. */
+  @OperatorRoute()
+  @Get('details')
+  @HttpCode(200)
+  detailed(@Res({ passthrough: true }) response: Response): Promise<Readiness> {
+    return this.evaluate(response);
+  }
+
+  private async evaluate(response: Response): Promise<HealthCheckResult> {
+    try {
+      const result = await this.health.check(this.checks.map((check) => () => this.run(check)));
+      response.status(200);
+      return result;
+    } catch (error) {
+      // Terminus reports a failed check as a 503 carrying the result; answered here, so that no
+      // exception filter turns it into something else.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 
   private async run(check: ReadinessCheck): Promise<HealthIndicatorResult> {
@@ -46,8 +76,11 @@ class HealthController {
 
 @Module({})
 export class HealthModule {
-  /** `checks` are provider classes implementing ReadinessCheck, exported by one of `imports`. */
-  static forRoot(options: { imports: DynamicModule['imports']; checks: Type<ReadinessCheck>[] }): DynamicModule {
+  /**
+   * `checks` are provider classes implementing ReadinessCheck, exported by one of `imports`.
+   * `details`: who sees why a check is down; `operators` on a service that faces users.
+   */
+  static forRoot(options: { imports: DynamicModule['imports']; checks: Type<ReadinessCheck>[]; details?: 'everyone' | 'operators' }): DynamicModule {
     const { checks } = options;
     const collect: Provider = {
       provide: READINESS_CHECKS,
@@ -58,7 +91,7 @@ export class HealthModule {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])],
       controllers: [HealthController],
-      providers: [collect],
+      providers: [collect, { provide: READINESS_DETAILS, useValue: options.details ?? 'everyone' }],
     };
   }
 }

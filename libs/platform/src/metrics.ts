@@ -13,7 +13,7 @@ import {
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Observable } from 'rxjs';
-import { PublicRoute } from './public-route';
+import { OperatorRoute } from './public-route';
 
 /**
  * Each app gets its own registry, so several services can run in one process (the end-to-end
@@ -21,7 +21,7 @@ import { PublicRoute } from './public-route';
  */
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 
-@PublicRoute()
+@OperatorRoute()
 @Controller('metrics')
 class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}

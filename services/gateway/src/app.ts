@@ -1,10 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectNats } from '@samverkan/messaging';
-import { createServiceApp } from '@samverkan/platform';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { setUpOpenApi } from './http/openapi';
+import { limitJsonDepth } from './http/json-depth';
+import { json, type Request } from 'express';
+import { ClsMiddleware } from 'nestjs-cls';
+import helmet from 'helmet';
+import { acceptCorrelationId, correlationHeader, createServiceApp } from '@samverkan/platform';
 
 export const apiPrefix = 'api/v1';
 
@@ -15,9 +19,24 @@ export async function createGatewayApp(config: GatewayConfig, options: { shutdow
     shutdownHooks: options.shutdownHooks,
     configure: (app) => {
       const express = app as NestExpressApplication;
-      express.useBodyParser('json', { limit: config.bodyLimit });
+      express.set('trust proxy', config.trustProxyHops);
+      // Every path gets a CLS context with the correlation id; mounted by Nest, it would miss the
+      // paths outside the /api/v1 prefix.
+      express.use(new ClsMiddleware({ generateId: true, idGenerator: (request: Request) => acceptCorrelationId(request.headers[correlationHeader]) }).use);
+      express.use(helmet());
+      // Off unless origins are configured: the API is for programs and the gateway's own console.
+      if (config.corsOrigins.length > 0) {
+        app.enableCors({
+          origin: config.corsOrigins,
+          allowedHeaders: ['authorization', 'content-type', 'idempotency-key', correlationHeader],
+          exposedHeaders: [correlationHeader, 'retry-after'],
+        });
+      }
+      // Size and nesting are capped before the body is parsed; both end in a 4xx problem.
+      // Registered under the JSON parser's own name, so Nest adds no default one before it.
+      express.use(json({ limit: config.bodyLimit, verify: limitJsonDepth(config.jsonMaxDepth) }));
       express.disable('x-powered-by');
-      app.setGlobalPrefix(apiPrefix, { exclude: ['health/live', 'health/ready', 'metrics'] });
+      app.setGlobalPrefix(apiPrefix, { exclude: ['health/live', 'health/ready', 'health/details', 'metrics'] });
       setUpOpenApi(app);
     },
   });

@@ -28,6 +28,8 @@ export interface GatewayConfig extends BaseServiceConfig {
   jsonMaxDepth: number;
   /** Origins allowed to call the API from a browser; none means CORS stays off. */
   corsOrigins: string[];
+  /** Proxies in front of the gateway whose X-Forwarded-For to believe (Express `trust proxy`): a hop count. */
+  trustProxyHops: number;
 }
 
 /** Development secret, so `npm start` needs nothing configured; refused outside development. */
@@ -71,6 +73,9 @@ const schema = baseServiceSchema('gateway', 3000)
       .default('100kb'),
     JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(64).default(16),
     CORS_ORIGINS: listFromEnv.pipe(z.array(z.string().url())).optional(),
+    // Behind an ingress or load balancer: how many proxies to skip when reading the client's
+    // address (rate limits count per address). 0 believes no X-Forwarded-For.
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'development' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -107,5 +112,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bodyLimit: parsed.BODY_LIMIT,
     jsonMaxDepth: parsed.JSON_MAX_DEPTH,
     corsOrigins: parsed.CORS_ORIGINS ?? [],
+    trustProxyHops: parsed.TRUST_PROXY_HOPS,
   };
 }

@@ -2,19 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule, NatsReadiness } from '@samverkan/messaging';
-import {
-  acceptCorrelationId,
-  correlationHeader,
-  HealthModule,
-  HttpMetricsInterceptor,
-  loggingModule,
-  MetricsModule,
-  ServiceConfigModule,
-} from '@samverkan/platform';
-import type { Request } from 'express';
+import { HealthModule, HttpMetricsInterceptor, loggingModule, MetricsModule, ServiceConfigModule } from '@samverkan/platform';
 import { ClsModule } from 'nestjs-cls';
 import type { AuthenticatedRequest } from './auth/auth.decorators';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthenticationFailures } from './auth/authentication-failures';
 import { DevTokensController } from './auth/dev-tokens.controller';
 import { TokenVerifier } from './auth/token-verifier';
 import type { GatewayConfig } from './config';
@@ -42,10 +34,8 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         ServiceConfigModule.register(GATEWAY_CONFIG, config),
-        ClsModule.forRoot({
-          global: true,
-          middleware: { mount: true, generateId: true, idGenerator: (request: Request) => acceptCorrelationId(request.headers[correlationHeader]) },
-        }),
+        // The CLS middleware is mounted by app.ts on every path, health and metrics included.
+        ClsModule.forRoot({ global: true, middleware: { mount: false } }),
         loggingModule(config),
         MetricsModule.forRoot('gateway', config.instance),
         MessagingModule.forRoot({
@@ -58,7 +48,8 @@ export class GatewayModule {
           rpcTimeoutMs: config.rpcTimeoutMs,
           jetstreamReplicas: config.jetstreamReplicas,
         }),
-        HealthModule.forRoot({ imports: [], checks: [NatsReadiness] }),
+        // The gateway faces users: why a dependency is down is for operators (/health/details).
+        HealthModule.forRoot({ imports: [], checks: [NatsReadiness], details: 'operators' }),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
       ],
       controllers: [
@@ -71,6 +62,7 @@ export class GatewayModule {
       ],
       providers: [
         { provide: TokenVerifier, useFactory: (gatewayConfig: GatewayConfig) => new TokenVerifier(gatewayConfig), inject: [GATEWAY_CONFIG] },
+        { provide: AuthenticationFailures, useFactory: () => new AuthenticationFailures(config.authFailuresPerMinute) },
         // Authentication first, so the rate limit can count per staff member.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: StaffThrottlerGuard },

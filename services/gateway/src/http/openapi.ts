@@ -1,7 +1,9 @@
 // The ambient module must travel with this file into every program that compiles it (the tests too).
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./class-transformer-storage.d.ts" />
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { PUBLIC_ROUTE } from '@samverkan/platform';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
@@ -52,10 +54,35 @@ export function setUpOpenApi(app: INestApplication): void {
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  markPublicOperations(app, document);
   const schemas = validationMetadatasToSchemas({ classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: '#/components/schemas/' });
   document.components = {
     ...document.components,
     schemas: { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, SchemaObject>), Problem: problemSchema },
   };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/v1/openapi.json', yamlDocumentUrl: 'api/v1/openapi.yaml' });
+}
+
+/**
+ * Operations of @PublicRoute() handlers need no token: their `security` is empty, so clients and
+ * tools do not send one (and fuzzers do not count a missing token as accepted-invalid).
+ * Swagger names each operation `<Controller>_<method>`.
+ */
+function markPublicOperations(app: INestApplication, document: OpenAPIObject): void {
+  const reflector = app.get(Reflector);
+  const publicOperations = new Set<string>();
+  for (const wrapper of app.get(DiscoveryService).getControllers()) {
+    const controller = wrapper.metatype as Type | undefined;
+    if (!controller) continue;
+    for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+      const handler = (controller.prototype as Record<string, unknown>)[method];
+      if (method === 'constructor' || typeof handler !== 'function') continue;
+      if (reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, controller])) publicOperations.add(`${controller.name}_${method}`);
+    }
+  }
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as Array<{ operationId?: string; security?: unknown[] }>) {
+      if (operation?.operationId && publicOperations.has(operation.operationId)) operation.security = [];
+    }
+  }
 }

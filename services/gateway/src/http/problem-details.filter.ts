@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, ErrorCode, errorKindOf, type ErrorCode as Code, type ErrorKind, type FieldViolation } from '@samverkan/contracts';
 import { correlationHeader } from '@samverkan/platform';
 import type { Request, Response } from 'express';
+import { JsonTooDeepError } from './json-depth';
 
 /** RFC 9457 problem details, with the error code, the offending fields and the correlation id. */
 export interface ProblemDetails {
@@ -87,6 +88,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return new DomainError(ErrorCode.ValidationFailed, 'The request body is not valid JSON', [{ field: 'body', message: 'must be valid JSON' }]);
     }
     if (parserError?.type === 'entity.too.large') return new DomainError(ErrorCode.PayloadTooLarge, 'The request body is too large');
+    if (parserError instanceof JsonTooDeepError)
+      return new DomainError(ErrorCode.ValidationFailed, parserError.message, [
+        { field: 'body', message: `must not nest deeper than ${parserError.maxDepth} levels` },
+      ]);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return new DomainError(ErrorCode.RouteNotFound, 'No such route');

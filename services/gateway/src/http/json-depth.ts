@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The body parser's error when a JSON body nests too deep; the problem filter answers 400. */
+export class JsonTooDeepError extends Error {
+  readonly type = 'entity.too.deep';
+  readonly status = 400;
+
+  constructor(readonly maxDepth: number) {
+    super(`The request body nests deeper than ${maxDepth} levels`);
+  }
+}
+
+const openers = new Set([0x7b, 0x5b]); // { [
+const closers = new Set([0x7d, 0x5d]); // } ]
+const quote = 0x22;
+const backslash = 0x5c;
+
+/**
+ * The deepest nesting of objects and arrays in raw JSON, counted on the bytes before anything
+ * parses them, stopping as soon as it passes `limit`. Brackets inside strings do not count.
+ */
+export function jsonDepthExceeds(body: Buffer, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < body.length; index += 1) {
+    const byte = body[index] as number;
+    if (inString) {
+      if (byte === backslash) index += 1;
+      else if (byte === quote) inString = false;
+    } else if (byte === quote) {
+      inString = true;
+    } else if (openers.has(byte)) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (closers.has(byte)) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * The JSON body parser's `verify` hook: refuses a body that nests deeper than `maxDepth` before
+ * JSON.parse, validation or class-transformer walk it (a 10 000-level body made them throw).
+ */
+export function limitJsonDepth(maxDepth: number): (request: IncomingMessage, response: ServerResponse, body: Buffer) => void {
+  return (_request, _response, body) => {
+    if (jsonDepthExceeds(body, maxDepth)) throw new JsonTooDeepError(maxDepth);
+  };
+}
