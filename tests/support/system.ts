@@ -118,6 +118,13 @@ export class TestSystem {
     return app;
   }
 
+  /** Another gateway replica on the same NATS, listening on a port of its own; the caller closes it. */
+  async startSecondGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<INestApplication> {
+    const gateway = await factories.gateway({ ...this.env('gateway'), SERVICE_INSTANCE: 'gateway-second', ...extraEnv });
+    await gateway.listen(0, '127.0.0.1');
+    return gateway;
+  }
+
   async stopService(service: ServiceName): Promise<void> {
     await this.apps[service]?.close();
     delete this.apps[service];

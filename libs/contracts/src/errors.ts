@@ -20,6 +20,8 @@ export const ErrorCode = {
   OrganisationNameTaken: 'ORGANISATION_NAME_TAKEN',
   ConsentDoesNotCoverReceiver: 'CONSENT_DOES_NOT_COVER_RECEIVER',
   ReferralToSelf: 'REFERRAL_TO_SELF',
+  /** An Idempotency-Key already used, within 24 hours, for a different request. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   IllegalTransition: 'ILLEGAL_TRANSITION',
   RateLimited: 'RATE_LIMITED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
@@ -48,6 +50,7 @@ export const errorKindOf = {
   ILLEGAL_TRANSITION: 'conflict',
   CONSENT_DOES_NOT_COVER_RECEIVER: 'unprocessable',
   REFERRAL_TO_SELF: 'unprocessable',
+  IDEMPOTENCY_KEY_REUSED: 'unprocessable',
   RATE_LIMITED: 'rate_limited',
   PAYLOAD_TOO_LARGE: 'too_large',
   SERVICE_UNAVAILABLE: 'unavailable',

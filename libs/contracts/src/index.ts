@@ -9,6 +9,7 @@ export * from './envelope';
 export * from './errors';
 export * from './events';
 export * from './identity';
+export * from './idempotency';
 export * from './learning';
 export * from './municipalities';
 export * from './operations';

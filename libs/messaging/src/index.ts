@@ -1,4 +1,6 @@
 export * from './cls-keys';
+export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotent-commands';
 export * from './jetstream/dead-letters';
 export * from './jetstream/event-consumer';
 export * from './jetstream/event-handler.decorators';

@@ -15,6 +15,7 @@ export class MessagingMetrics {
   readonly rpcRequests: Counter<'subject' | 'outcome'>;
   readonly rpcSeconds: Histogram<'subject'>;
   readonly callerRefusals: Counter<'subject' | 'reason'>;
+  readonly idempotentReplays: Counter<'subject'>;
 
   constructor(
     registry: Registry,
@@ -89,6 +90,12 @@ export class MessagingMetrics {
       name: 'rpc_caller_refusals_total',
       help: 'NATS requests refused before their handler: missing, forged, expired, replayed or misdirected caller assertions, callers not allowed',
       labelNames: ['subject', 'reason'],
+      registers,
+    });
+    this.idempotentReplays = new Counter({
+      name: 'rpc_idempotent_replays_total',
+      help: 'Commands answered with the result recorded for their Idempotency-Key, without running again',
+      labelNames: ['subject'],
       registers,
     });
     this.rpcRequests = new Counter({ name: 'rpc_requests_total', help: 'NATS requests handled', labelNames: ['subject', 'outcome'], registers });

@@ -52,6 +52,8 @@ import { rpcClientProxy } from './rpc/rpc-transport';
 import { RpcValidationPipe } from './rpc/rpc-validation.pipe';
 import type { SqlTransactionHost } from './sql-client';
 import { JETSTREAM, JETSTREAM_MANAGER, MESSAGING_TRANSACTION_HOST, NATS_CONNECTION, PG_POOL } from './tokens';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore, TransactionalCommand } from './idempotency/idempotent-commands';
 import { AssertionSigner } from './trust/assertion-signer';
 import { AssertionVerifier } from './trust/assertion-verifier';
 import { Actor } from './trust/caller';
@@ -84,6 +86,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Optional() @Inject(MESSAGING_TRANSACTION_HOST) private readonly txHost?: SqlTransactionHost,
     @Optional() private readonly relay?: OutboxRelay,
     @Optional() @Inject(PG_POOL) private readonly pool?: Pool,
+    @Optional() private readonly idempotency?: IdempotencyStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -94,6 +97,10 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       await ensureStream(this.jsm, stream, this.namespace, replicas);
     }
     this.relay?.start();
+    if (this.pool) {
+      await this.prune();
+      this.pruneTimer = setInterval(() => void this.prune(), 60 * 60 * 1000).unref();
+    }
     if (durables.length === 0) return;
     if (!this.cls || !this.txHost || !this.pool) throw new Error('consumers need a database, CLS and a transaction host');
     const inbox = new TransactionalInbox(this.txHost, this.cls);
@@ -112,8 +119,6 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       consumer.start();
       this.running.push(consumer);
     }
-    await this.pruneInbox();
-    this.pruneTimer = setInterval(() => void this.pruneInbox(), 60 * 60 * 1000).unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -147,12 +152,16 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     return handlers;
   }
 
-  /** Handled-event records only need to outlive redeliveries and republishing windows. */
-  private async pruneInbox(): Promise<void> {
+  /**
+   * Handled-event records only need to outlive redeliveries and republishing windows, and
+   * idempotency keys their 24 hours.
+   */
+  private async prune(): Promise<void> {
     const retention = this.options.inboxRetentionHours ?? defaults.inboxRetentionHours;
     await this.pool
       ?.query('DELETE FROM processed_events WHERE processed_at < now() - make_interval(hours => $1)', [retention])
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune processed events'));
+    await this.idempotency?.prune().catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune idempotency keys'));
   }
 }
 
@@ -167,9 +176,15 @@ function outboxOperationsHandlers(service: PublishingService): Type {
     @MessagePattern(republishOutboxSubject(service))
     async republish(@Payload() command: RepublishOutboxCommand, @Actor() operator: ActorContext): Promise<RepublishOutboxResult> {
       assertRole(operator, StaffRole.Operator);
-      const requeued = await this.admin.republishSince(new Date(command.since));
-      this.logger.log({ operator: operator.staffId, since: command.since, requeued }, 'outbox re-queued for publishing');
-      return { requeued };
+      const result = await this.requeue(command);
+      this.admin.nudge();
+      this.logger.log({ operator: operator.staffId, since: command.since, requeued: result.requeued }, 'outbox re-queued for publishing');
+      return result;
+    }
+
+    @TransactionalCommand(service)
+    private async requeue(command: RepublishOutboxCommand): Promise<RepublishOutboxResult> {
+      return { requeued: await this.admin.requeueSince(new Date(command.since)) };
     }
   }
   return OutboxOperationsHandlers;
@@ -260,6 +275,9 @@ export class MessagingModule {
         // Before validation and the handler: who is asking, and may they.
         { provide: APP_GUARD, useClass: CallerAssertionGuard },
         { provide: APP_PIPE, useClass: RpcValidationPipe },
+        { provide: IdempotencyStore, useFactory: (pool: Pool) => new IdempotencyStore(pool), inject: [PG_POOL] },
+        // After the CLS interceptor (ServiceFoundationModule's, registered first): it keeps the command in CLS.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: RpcExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
       );

@@ -1,10 +1,11 @@
 import { Inject, Injectable, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectTransactionHost, Transactional, type TransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, type TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { PublishingService } from '@samverkan/contracts';
 import type { DatabaseServiceConfig } from '@samverkan/platform';
 import { join } from 'node:path';
+import { TransactionalCommand } from './idempotency/idempotent-commands';
 import type { TransactionalSqlClient } from './sql-client';
 
 /** The shared messaging tables' migrations; the runner applies them beside each service's own. */
@@ -28,7 +29,11 @@ export interface ServiceDatabase<TClient extends ServicePrismaClient = ServicePr
   module(config: Pick<DatabaseServiceConfig, 'databaseUrl' | 'databasePoolSize'>): DynamicModule;
   /** Injects the service's transaction host into a repository. */
   InjectTransactionHost(): ParameterDecorator;
-  /** Runs the method in one transaction on the service's database (joining one already open). */
+  /**
+   * Runs the method in one transaction on the service's database (joining one already open). For
+   * a command sent with an Idempotency-Key, the outermost one also claims the key and records the
+   * method's result, as the command's answer to a retry.
+   */
   Transactional(): MethodDecorator;
 }
 
@@ -68,7 +73,7 @@ export function defineServiceDatabase<TClient extends ServicePrismaClient>(
       exports: [client],
     }),
     InjectTransactionHost: () => InjectTransactionHost(service),
-    Transactional: () => Transactional(service),
+    Transactional: () => TransactionalCommand(service),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { PG_POOL } from '../tokens';
+import type { SqlTransactionHost } from '../sql-client';
+import { MESSAGING_TRANSACTION_HOST, PG_POOL } from '../tokens';
 import { OutboxRelay } from './outbox-relay';
 
 /**
@@ -11,13 +12,18 @@ import { OutboxRelay } from './outbox-relay';
 export class OutboxAdmin {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(MESSAGING_TRANSACTION_HOST) private readonly txHost: SqlTransactionHost,
     private readonly relay: OutboxRelay,
   ) {}
 
-  async republishSince(since: Date): Promise<number> {
-    const result = await this.pool.query('UPDATE outbox SET sent_at = NULL WHERE created_at >= $1 AND sent_at IS NOT NULL', [since]);
+  /** Marks the events created since then unsent, in the caller's transaction; nudge() after it commits. */
+  requeueSince(since: Date): Promise<number> {
+    return this.txHost.tx.$executeRawUnsafe('UPDATE outbox SET sent_at = NULL WHERE created_at >= $1 AND sent_at IS NOT NULL', since);
+  }
+
+  /** Wakes the relay, e.g. once re-queued events are committed. */
+  nudge(): void {
     this.relay.nudge();
-    return result.rowCount ?? 0;
   }
 
   backlog(): Promise<OutboxBacklog> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { NatsRecordBuilder, type ClientProxy } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { DomainError, ErrorCode, isErrorPayload, servingService, type ActorContext, type RequestSubject } from '@samverkan/contracts';
+import { DomainError, ErrorCode, idempotencyKeyHeader, isErrorPayload, servingService, type ActorContext, type RequestSubject } from '@samverkan/contracts';
 import { correlationHeader, currentCorrelationId } from '@samverkan/platform';
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -19,6 +19,8 @@ export interface RequestOptions {
    * for (the gateway's verified user, or a service's verified caller); null for none.
    */
   actor?: ActorContext | null;
+  /** Makes the command safe to retry: the receiving service runs it at most once for this key. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -41,7 +43,9 @@ export class RpcClient implements OnApplicationShutdown {
     const actor = options.actor === undefined ? currentActingStaff() : (options.actor ?? undefined);
     const headers = natsHeaders();
     headers.set(correlationHeader, correlationId);
-    headers.set(assertionHeader, await this.signer.sign({ audience: servingService(subject), subject, payload, actor, correlationId }));
+    const { idempotencyKey } = options;
+    if (idempotencyKey) headers.set(idempotencyKeyHeader, idempotencyKey);
+    headers.set(assertionHeader, await this.signer.sign({ audience: servingService(subject), subject, payload, actor, correlationId, idempotencyKey }));
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     const timeoutMs = options.timeoutMs ?? this.options.rpcTimeoutMs ?? 5000;
     try {

@@ -11,6 +11,7 @@ export interface AssertionRequest {
   /** The staff member the request is made for; none for the service's own requests. */
   actor: ActorContext | undefined;
   correlationId: string;
+  idempotencyKey?: string;
 }
 
 /**
@@ -30,9 +31,10 @@ export class AssertionSigner {
 
   async sign(request: AssertionRequest): Promise<string> {
     const { actor } = request;
-    const claims: Pick<AssertionClaims, 'cid' | 'msg' | 'stf' | 'act'> = {
+    const claims: Pick<AssertionClaims, 'cid' | 'msg' | 'idk' | 'stf' | 'act'> = {
       cid: request.correlationId,
       msg: { sub: request.subject, sha: payloadDigest(request.payload) },
+      ...(request.idempotencyKey ? { idk: request.idempotencyKey } : {}),
       ...(actor ? { stf: { org: actor.organisationId, unit: actor.unitId, roles: actor.roles } } : {}),
       ...(actor && this.service !== 'gateway' ? { act: { sub: serviceSubject(this.service) } } : {}),
     };

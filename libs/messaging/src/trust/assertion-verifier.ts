@@ -50,7 +50,7 @@ export class AssertionVerifier {
     );
   }
 
-  async verify(token: string | undefined, message: { subject: string; payload: unknown }): Promise<VerifiedCaller> {
+  async verify(token: string | undefined, message: { subject: string; payload: unknown; idempotencyKey?: string }): Promise<VerifiedCaller> {
     if (!token) throw new AssertionRefused('missing', 'The request carries no caller assertion');
     let claims: AssertionClaims;
     let keyService: string | undefined;
@@ -80,7 +80,7 @@ export class AssertionVerifier {
     if (claims.exp - claims.iat > maxAssertionLifetimeSeconds) {
       throw new AssertionRefused('lifetime', `The caller assertion lives longer than ${maxAssertionLifetimeSeconds} s`);
     }
-    if (claims.msg?.sub !== message.subject || claims.msg.sha !== payloadDigest(message.payload)) {
+    if (claims.msg?.sub !== message.subject || claims.msg.sha !== payloadDigest(message.payload) || claims.idk !== message.idempotencyKey) {
       throw new AssertionRefused('binding', 'The caller assertion was made for another message');
     }
     const actor = this.actorOf(claims);

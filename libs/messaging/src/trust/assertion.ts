@@ -28,6 +28,8 @@ export interface AssertionClaims {
   cid: string;
   /** Binds the assertion to one message: its subject and the SHA-256 (base64url) of its payload. */
   msg: { sub: string; sha: string };
+  /** The message's Idempotency-Key, when it has one, so no one can swap it for another. */
+  idk?: string;
   /** The acting staff member's organisation, unit and roles. */
   stf?: { org: string; unit: string; roles: StaffRole[] };
   /** RFC 8693: the service that acts on the staff member's behalf, when the signer is not the gateway. */

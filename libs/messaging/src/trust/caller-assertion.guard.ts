@@ -1,6 +1,6 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
-import { isRequestSubject, requestCallers } from '@samverkan/contracts';
+import { idempotencyKeyHeader, isRequestSubject, requestCallers } from '@samverkan/contracts';
 import { correlationHeader } from '@samverkan/platform';
 import { MessagingMetrics } from '../messaging-metrics';
 import { Namespace } from '../namespace';
@@ -32,7 +32,11 @@ export class CallerAssertionGuard implements CanActivate {
     const headers = nats.getHeaders();
     const payload: unknown = rpc.getData();
     try {
-      const caller = await this.verifier.verify(headers?.get(assertionHeader) || undefined, { subject, payload });
+      const caller = await this.verifier.verify(headers?.get(assertionHeader) || undefined, {
+        subject,
+        payload,
+        idempotencyKey: headers?.get(idempotencyKeyHeader) || undefined,
+      });
       if (!isRequestSubject(subject) || !(requestCallers[subject] as readonly string[]).includes(caller.service)) {
         throw new AssertionRefused('caller', `${caller.service} may not send ${subject}`);
       }

@@ -14,6 +14,7 @@ import {
 } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { Roles } from '../auth/auth.decorators';
+import { AcceptsIdempotencyKey, IdempotencyKey } from '../http/idempotency-key';
 import { pageOf, schemaRef } from '../http/openapi';
 import { UuidParam } from '../http/uuid-param';
 
@@ -30,12 +31,13 @@ export class ActorsController {
   }
 
   @Post('organisations')
+  @AcceptsIdempotencyKey()
   @Roles(StaffRole.Administrator)
   @ApiOperation({ summary: 'Add an organisation to the directory' })
   @ApiBody({ schema: schemaRef(CreateOrganisationBody) })
   @ApiCreatedResponse({ schema: schemaRef(OrganisationView) })
-  createOrganisation(@Body() body: CreateOrganisationBody): Promise<OrganisationView> {
-    return this.rpc.request(Requests.actors.createOrganisation, body);
+  createOrganisation(@Body() body: CreateOrganisationBody, @IdempotencyKey() idempotencyKey: string | undefined): Promise<OrganisationView> {
+    return this.rpc.request(Requests.actors.createOrganisation, body, { idempotencyKey });
   }
 
   @Get('organisations/:organisationId')

@@ -3,6 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { CaseView, ConsentView, OpenCaseBody, RecordConsentBody, Requests, StaffRole } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { Roles } from '../auth/auth.decorators';
+import { AcceptsIdempotencyKey, IdempotencyKey } from '../http/idempotency-key';
 import { schemaRef } from '../http/openapi';
 import { UuidParam } from '../http/uuid-param';
 
@@ -12,12 +13,13 @@ export class CasesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @AcceptsIdempotencyKey()
   @Roles(StaffRole.Caseworker)
   @ApiOperation({ summary: 'Open a case for a person; the personnummer travels only in this body' })
   @ApiBody({ schema: schemaRef(OpenCaseBody) })
   @ApiCreatedResponse({ schema: schemaRef(CaseView) })
-  open(@Body() body: OpenCaseBody): Promise<CaseView> {
-    return this.rpc.request(Requests.cases.openCase, body);
+  open(@Body() body: OpenCaseBody, @IdempotencyKey() idempotencyKey: string | undefined): Promise<CaseView> {
+    return this.rpc.request(Requests.cases.openCase, body, { idempotencyKey });
   }
 
   @Get(':caseId')
@@ -27,11 +29,16 @@ export class CasesController {
   }
 
   @Post(':caseId/consents')
+  @AcceptsIdempotencyKey()
   @Roles(StaffRole.Caseworker)
   @ApiOperation({ summary: "Record the person's consent to share with an organisation for a purpose" })
   @ApiBody({ schema: schemaRef(RecordConsentBody) })
   @ApiCreatedResponse({ schema: schemaRef(ConsentView) })
-  recordConsent(@UuidParam('caseId') caseId: string, @Body() body: RecordConsentBody): Promise<ConsentView> {
-    return this.rpc.request(Requests.cases.recordConsent, { ...body, caseId });
+  recordConsent(
+    @UuidParam('caseId') caseId: string,
+    @Body() body: RecordConsentBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ConsentView> {
+    return this.rpc.request(Requests.cases.recordConsent, { ...body, caseId }, { idempotencyKey });
   }
 }

@@ -3,6 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { DeclineReferralBody, ListReferralsFilter, ReferralView, Requests, SendReferralBody, StaffRole, type Page } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { Roles } from '../auth/auth.decorators';
+import { AcceptsIdempotencyKey, IdempotencyKey } from '../http/idempotency-key';
 import { pageOf, schemaRef } from '../http/openapi';
 import { UuidParam } from '../http/uuid-param';
 
@@ -12,12 +13,13 @@ export class ReferralsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @AcceptsIdempotencyKey()
   @Roles(StaffRole.Caseworker)
   @ApiOperation({ summary: "Refer a case's person to another organisation; needs their consent to share with it" })
   @ApiBody({ schema: schemaRef(SendReferralBody) })
   @ApiCreatedResponse({ schema: schemaRef(ReferralView) })
-  send(@Body() body: SendReferralBody): Promise<ReferralView> {
-    return this.rpc.request(Requests.referrals.sendReferral, body);
+  send(@Body() body: SendReferralBody, @IdempotencyKey() idempotencyKey: string | undefined): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.sendReferral, body, { idempotencyKey });
   }
 
   @Get()
@@ -34,19 +36,25 @@ export class ReferralsController {
   }
 
   @Post(':referralId/accept')
+  @AcceptsIdempotencyKey()
   @HttpCode(200)
   @Roles(StaffRole.Caseworker)
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
-  accept(@UuidParam('referralId') referralId: string): Promise<ReferralView> {
-    return this.rpc.request(Requests.referrals.acceptReferral, { referralId });
+  accept(@UuidParam('referralId') referralId: string, @IdempotencyKey() idempotencyKey: string | undefined): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.acceptReferral, { referralId }, { idempotencyKey });
   }
 
   @Post(':referralId/decline')
+  @AcceptsIdempotencyKey()
   @HttpCode(200)
   @Roles(StaffRole.Caseworker)
   @ApiBody({ schema: schemaRef(DeclineReferralBody) })
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
-  decline(@UuidParam('referralId') referralId: string, @Body() body: DeclineReferralBody): Promise<ReferralView> {
-    return this.rpc.request(Requests.referrals.declineReferral, { ...body, referralId });
+  decline(
+    @UuidParam('referralId') referralId: string,
+    @Body() body: DeclineReferralBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.declineReferral, { ...body, referralId }, { idempotencyKey });
   }
 }
