@@ -96,6 +96,15 @@ describe('AssertionVerifier', () => {
     expect(await refusal(verifier().verify(token, { subject: 'cases.open-case', payload }))).toBe('binding');
   });
 
+  it('refuses an Idempotency-Key swapped for another, or added to a message signed without one', async () => {
+    const signer = new AssertionSigner('gateway', keys.gateway);
+    const withKey = await signer.sign({ audience: 'cases', subject, payload, actor, correlationId: 'c-4', idempotencyKey: 'key-1' });
+
+    expect(await refusal(verifier().verify(withKey, { subject, payload, idempotencyKey: 'key-2' }))).toBe('binding');
+    expect(await refusal(verifier().verify(await gatewayAssertion(), { subject, payload, idempotencyKey: 'key-1' }))).toBe('binding');
+    await expect(verifier().verify(withKey, { subject, payload, idempotencyKey: 'key-1' })).resolves.toMatchObject({ service: 'gateway' });
+  });
+
   it('refuses an assertion it has seen before', async () => {
     const once = verifier();
     const token = await gatewayAssertion();
