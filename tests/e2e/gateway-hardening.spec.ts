@@ -46,6 +46,25 @@ describe('the hardened gateway', () => {
     expect(response.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
+  it('refuses a body that is not JSON instead of reading it as empty, and writes nothing', async () => {
+    const before = await persons();
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', 'personnummer=19900101-0017&municipalityCode=1880&targetGroup=uvas'],
+      ['text/plain', '{"personnummer":"19900101-0017","municipalityCode":"1880","targetGroup":"uvas"}'],
+    ]) {
+      const response = await system
+        .http()
+        .post('/api/v1/cases')
+        .set(caseworker.auth)
+        .set('content-type', type as string)
+        .send(body)
+        .expect(400);
+
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body', message: 'must be application/json' }] });
+    }
+    expect(await persons()).toBe(before);
+  });
+
   it('sends the security headers on every answer', async () => {
     const response = await system.http().get('/health/live').expect(200);
 

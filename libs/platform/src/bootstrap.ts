@@ -14,6 +14,8 @@ export interface ServiceAppOptions {
   shutdownHooks?: boolean;
   /** Runs on the app before init, e.g. to add the HTTP prefix, Swagger or body parsers. */
   configure?: (app: INestApplication) => void | Promise<void>;
+  /** Nest's default JSON and form parsers; off where `configure` brings its own. */
+  defaultBodyParsers?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ServiceAppOptions {
  * starts, and the listener inherits the app's global pipes, filters and interceptors.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false, bodyParser: options.defaultBodyParsers ?? true });
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
   if (options.shutdownHooks) app.enableShutdownHooks();

@@ -10,3 +10,4 @@ export * from './logging';
 export * from './metrics';
 export * from './public-route';
 export * from './trust-keys';
+export * from './compact-jws';

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { setUpOpenApi } from './http/openapi';
-import { limitJsonDepth } from './http/json-depth';
+import { limitJsonDepth, refuseNonJsonBodies } from './http/json-bodies';
 import { json, type Request } from 'express';
 import { ClsMiddleware } from 'nestjs-cls';
 import helmet from 'helmet';
@@ -17,6 +17,8 @@ export async function createGatewayApp(config: GatewayConfig, options: { shutdow
   return createServiceApp({
     module: GatewayModule.register(config),
     shutdownHooks: options.shutdownHooks,
+    // JSON only, with the limits below: no form bodies.
+    defaultBodyParsers: false,
     configure: (app) => {
       const express = app as NestExpressApplication;
       express.set('trust proxy', config.trustProxyHops);
@@ -32,9 +34,10 @@ export async function createGatewayApp(config: GatewayConfig, options: { shutdow
           exposedHeaders: [correlationHeader, 'retry-after'],
         });
       }
-      // Size and nesting are capped before the body is parsed; both end in a 4xx problem.
-      // Registered under the JSON parser's own name, so Nest adds no default one before it.
+      // Size and nesting are capped before the body is parsed; both end in a 4xx problem. A body of
+      // any other type is refused rather than ignored.
       express.use(json({ limit: config.bodyLimit, verify: limitJsonDepth(config.jsonMaxDepth) }));
+      express.use(refuseNonJsonBodies);
       express.disable('x-powered-by');
       app.setGlobalPrefix(apiPrefix, { exclude: ['health/live', 'health/ready', 'health/details', 'metrics'] });
       setUpOpenApi(app);

@@ -1,5 +1,5 @@
 import { ActorContext, DomainError, validatePayload, type ServiceName } from '@samverkan/contracts';
-import type { PublicJwk } from '@samverkan/platform';
+import { isCanonicalCompactJws, type PublicJwk } from '@samverkan/platform';
 import { errors, importJWK, jwtVerify, type CryptoKey, type JWTHeaderParameters } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { AssertionRefused, assertionType, maxAssertionLifetimeSeconds, payloadDigest, serviceSubject, type AssertionClaims } from './assertion';
@@ -52,6 +52,7 @@ export class AssertionVerifier {
 
   async verify(token: string | undefined, message: { subject: string; payload: unknown; idempotencyKey?: string }): Promise<VerifiedCaller> {
     if (!token) throw new AssertionRefused('missing', 'The request carries no caller assertion');
+    if (!isCanonicalCompactJws(token)) throw new AssertionRefused('malformed', 'The caller assertion is not a well-formed signed token');
     let claims: AssertionClaims;
     let keyService: string | undefined;
     try {

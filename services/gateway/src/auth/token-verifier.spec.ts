@@ -57,6 +57,17 @@ describe('TokenVerifier with a shared secret', () => {
     await unauthenticated(verifier.verify(await sign(claims, { expiresIn: '-1m' })));
   });
 
+  it('refuses a token whose signature is spelled differently, though it decodes to the same bytes', async () => {
+    const token = await sign(claims);
+    // An HS256 signature is 32 bytes in 43 characters: the last one has two spare bits. Flip one.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const twin = `${token.slice(0, -1)}${alphabet[alphabet.indexOf(token.at(-1) as string) ^ 1]}`;
+    const signature = (jwt: string) => Buffer.from(jwt.split('.')[2] as string, 'base64url');
+
+    expect(signature(twin)).toEqual(signature(token));
+    await unauthenticated(verifier.verify(twin));
+  });
+
   it('refuses a token that does not say when it expires or when it was issued', async () => {
     await unauthenticated(verifier.verify(await sign(claims, { expiresIn: null })));
     await unauthenticated(verifier.verify(await sign(claims, { issuedAt: null })));

@@ -1,4 +1,5 @@
 import { ActorContext, DomainError, ErrorCode, validatePayload } from '@samverkan/contracts';
+import { isCanonicalCompactJws } from '@samverkan/platform';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { GatewayConfig } from '../config';
 
@@ -42,6 +43,7 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<ActorContext> {
+    if (!isCanonicalCompactJws(token)) throw unauthenticated('The bearer token is invalid or has expired');
     let payload: JWTPayload;
     try {
       ({ payload } = typeof this.key === 'function' ? await jwtVerify(token, this.key, this.options) : await jwtVerify(token, this.key, this.options));

@@ -2,11 +2,15 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./class-transformer-storage.d.ts" />
 import type { INestApplication, Type } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { PUBLIC_ROUTE } from '@samverkan/platform';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { defaultConverters, type SchemaConverter } from 'class-validator-jsonschema/build/defaultConverters';
 
 type SchemaOrReference = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 type SchemaObject = Exclude<SchemaOrReference, { $ref: string }>;
@@ -54,8 +58,12 @@ export function setUpOpenApi(app: INestApplication): void {
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  markPublicOperations(app, document);
-  const schemas = validationMetadatasToSchemas({ classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: '#/components/schemas/' });
+  const schemas = validationMetadatasToSchemas({
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    refPointerPrefix: '#/components/schemas/',
+    additionalConverters: { [ValidationTypes.CUSTOM_VALIDATION]: customValidationSchema },
+  });
+  completeOperations(app, document, schemas as Record<string, SchemaObject>);
   document.components = {
     ...document.components,
     schemas: { ...(document.components?.schemas ?? {}), ...(schemas as Record<string, SchemaObject>), Problem: problemSchema },
@@ -63,26 +71,65 @@ export function setUpOpenApi(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/v1/openapi.json', yamlDocumentUrl: 'api/v1/openapi.yaml' });
 }
 
-/**
- * Operations of @PublicRoute() handlers need no token: their `security` is empty, so clients and
- * tools do not send one (and fuzzers do not count a missing token as accepted-invalid).
- * Swagger names each operation `<Controller>_<method>`.
- */
-function markPublicOperations(app: INestApplication, document: OpenAPIObject): void {
+/** Our own validators, described for clients; everything else as class-validator-jsonschema does. */
+const customValidationSchema: SchemaConverter = (meta, options) => {
+  const [constraint] = getMetadataStorage().getTargetValidatorConstraints(meta.constraintCls);
+  if (constraint?.name === 'isSwedishIdentityNumber') {
+    return {
+      type: 'string',
+      description: 'Personnummer or samordningsnummer, YYYYMMDD-NNNC or YYMMDD-NNNC, with a valid check digit',
+      pattern: '^(\\d{2})?\\d{6}[-+]?\\d{4}$',
+      example: '19121212-1212', // Skatteverket's test person, Tolvan Tolvansson
+    };
+  }
+  return (defaultConverters[ValidationTypes.CUSTOM_VALIDATION] as SchemaConverter)(meta, options);
+};
+
+interface OperationFacts {
+  public: boolean;
+  /** The class a handler takes its whole query string as, e.g. ListReferralsFilter. */
+  query?: string;
+}
+
+/** What the document cannot know from Swagger's own decorators, per `<Controller>_<method>` operation id. */
+function operationFacts(app: INestApplication): Map<string, OperationFacts> {
   const reflector = app.get(Reflector);
-  const publicOperations = new Set<string>();
+  const facts = new Map<string, OperationFacts>();
   for (const wrapper of app.get(DiscoveryService).getControllers()) {
     const controller = wrapper.metatype as Type | undefined;
     if (!controller) continue;
     for (const method of Object.getOwnPropertyNames(controller.prototype)) {
       const handler = (controller.prototype as Record<string, unknown>)[method];
       if (method === 'constructor' || typeof handler !== 'function') continue;
-      if (reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, controller])) publicOperations.add(`${controller.name}_${method}`);
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
+      const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as Array<{ name?: string } | undefined>;
+      const whole = Object.entries(args).find(([key, arg]) => key.startsWith(`${RouteParamtypes.QUERY}:`) && arg.data === undefined);
+      facts.set(`${controller.name}_${method}`, {
+        public: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, controller]) ?? false,
+        query: whole ? types[whole[1].index]?.name : undefined,
+      });
     }
   }
+  return facts;
+}
+
+/**
+ * Completes the document from the handlers: operations of @PublicRoute() handlers need no token
+ * (empty `security`), and a handler that takes its query string as a contract class gets that
+ * class's fields as query parameters, with the same rules the gateway validates them by.
+ */
+function completeOperations(app: INestApplication, document: OpenAPIObject, schemas: Record<string, SchemaObject>): void {
+  const facts = operationFacts(app);
   for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path) as Array<{ operationId?: string; security?: unknown[] }>) {
-      if (operation?.operationId && publicOperations.has(operation.operationId)) operation.security = [];
+    for (const operation of Object.values(path) as Array<{ operationId?: string; security?: unknown[]; parameters?: unknown[] }>) {
+      const fact = operation?.operationId ? facts.get(operation.operationId) : undefined;
+      if (!fact) continue;
+      if (fact.public) operation.security = [];
+      const schema = fact.query ? schemas[fact.query] : undefined;
+      if (!schema?.properties) continue;
+      const required = new Set(schema.required ?? []);
+      const parameters = Object.entries(schema.properties).map(([name, property]) => ({ name, in: 'query', required: required.has(name), schema: property }));
+      operation.parameters = [...(operation.parameters ?? []), ...parameters];
     }
   }
 }

@@ -3,7 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, ErrorCode, errorKindOf, type ErrorCode as Code, type ErrorKind, type FieldViolation } from '@samverkan/contracts';
 import { correlationHeader } from '@samverkan/platform';
 import type { Request, Response } from 'express';
-import { JsonTooDeepError } from './json-depth';
+import { JsonTooDeepError } from './json-bodies';
 
 /** RFC 9457 problem details, with the error code, the offending fields and the correlation id. */
 export interface ProblemDetails {

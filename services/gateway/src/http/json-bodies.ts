@@ -1,3 +1,5 @@
+import { DomainError, ErrorCode } from '@samverkan/contracts';
+import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The body parser's error when a JSON body nests too deep; the problem filter answers 400. */
@@ -47,4 +49,14 @@ export function limitJsonDepth(maxDepth: number): (request: IncomingMessage, res
   return (_request, _response, body) => {
     if (jsonDepthExceeds(body, maxDepth)) throw new JsonTooDeepError(maxDepth);
   };
+}
+
+/** A request with a body that is not JSON gets a 400 naming the body, instead of being read as empty. */
+export function refuseNonJsonBodies(request: Request, _response: Response, next: NextFunction): void {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !request.is('application/json')) {
+    next(new DomainError(ErrorCode.ValidationFailed, 'The request body must be JSON', [{ field: 'body', message: 'must be application/json' }]));
+    return;
+  }
+  next();
 }

@@ -1,4 +1,4 @@
-import { jsonDepthExceeds } from './json-depth';
+import { jsonDepthExceeds } from './json-bodies';
 
 const depth = (json: string, limit: number) => jsonDepthExceeds(Buffer.from(json), limit);
 
