@@ -47,7 +47,7 @@ async function checkInfrastructure() {
     );
   }
   if (!(await reachable(natsUrl))) {
-    problems.push(`NATS is not reachable at ${natsUrl}: start it with \`nats-server -js\` or \`docker compose up -d nats\``);
+    problems.push(`NATS is not reachable at ${natsUrl}: start it with \`nats-server -js\` or \`docker compose --profile dev up -d nats-dev\``);
   }
   if (problems.length > 0) {
     for (const problem of problems) console.error(`samverkan: ${problem}`);

@@ -2,7 +2,7 @@ import { connect, nkeyAuthenticator, type ConnectionOptions, type NatsConnection
 import { describeError, InfrastructureUnavailableError, natsServerList, redactUrl, type NatsAuth } from '@samverkan/platform';
 
 const natsStartHint =
-  'start it with `start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server` or `docker compose up -d nats`';
+  'start it with `start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server` or `docker compose --profile dev up -d nats-dev`';
 
 /** Each service's replies come to inboxes under its own prefix, so NATS can let only it read them. */
 export function inboxPrefixOf(service: string): string {
