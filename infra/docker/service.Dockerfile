@@ -64,11 +64,13 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ARG SERVICE
 WORKDIR /app
-# Inside a container every service listens on 3000; compose and Kubernetes map it as needed.
-# NODE_ENV=production makes the gateway demand JWT_SECRET or JWT_JWKS_URL and refuse
-# development tokens, and cases demand IDENTITY_ENCRYPTION_KEY and IDENTITY_HASH_KEY.
+# Inside a container every service listens on 3000 on every interface; compose and Kubernetes
+# map it as needed. NODE_ENV=production makes every service demand its secrets (signing key,
+# trusted keys, NATS credentials; the gateway JWT_SECRET or JWT_JWKS_URL, cases its identity
+# keys) and the gateway refuse development tokens. `npm run secrets` writes them.
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
+    HTTP_HOST=0.0.0.0 \
     HTTP_PORT=3000
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
