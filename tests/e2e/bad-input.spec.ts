@@ -51,6 +51,16 @@ describe('bad input through the gateway', () => {
   const cases: Case[] = [
     ['malformed JSON', 'post', () => '/api/v1/cases', '{"personnummer": "1990', 400, 'VALIDATION_FAILED', 'body'],
     ['a JSON array instead of an object', 'post', () => '/api/v1/cases', '[]', 400, 'VALIDATION_FAILED', 'body'],
+    // Refused on the raw bytes, before parsing or validation walk it.
+    [
+      'a body nested ten thousand levels deep',
+      'post',
+      () => '/api/v1/cases',
+      `{"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+      400,
+      'VALIDATION_FAILED',
+      'body',
+    ],
     ['a missing personnummer', 'post', () => '/api/v1/cases', { municipalityCode: '1883', targetGroup: 'uvas' }, 400, 'VALIDATION_FAILED', 'personnummer'],
     [
       'a personnummer failing the Luhn check',

@@ -4,6 +4,7 @@ import { eventually, query } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { signIn, type SignedInStaff } from '../support/staff';
+import { consentToShare, openCase as openCaseOnce, sendReferral } from '../support/flow';
 import { TestSystem } from '../support/system';
 
 /**
@@ -28,18 +29,14 @@ describe('idempotent commands', () => {
   const count = async (service: 'cases' | 'referrals', table: string) =>
     (await query<{ n: number }>(system.databaseUrls[service], `SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
 
+  /** Opens a case with an Idempotency-Key, leaving the status to the test. */
   const openCase = (http: ReturnType<TestSystem['http']>, key: string, personnummer = '19900101-0017') =>
     http.post('/api/v1/cases').set(caseworker.auth).set('idempotency-key', key).send({ personnummer, municipalityCode: '1880', targetGroup: 'uvas' });
 
   /** A case whose person consented to share with the receiver, ready to be referred. */
   async function caseWithConsent(personnummer: string): Promise<CaseView> {
-    const opened = (await openCase(system.http(), randomUUID(), personnummer).expect(201)).body as CaseView;
-    await system
-      .http()
-      .post(`/api/v1/cases/${opened.id}/consents`)
-      .set(caseworker.auth)
-      .send({ organisationId: receiver.member.organisationId, purpose: 'referral' })
-      .expect(201);
+    const opened = await openCaseOnce(system.http(), caseworker, personnummer);
+    await consentToShare(system.http(), caseworker, opened.id, receiver.member.organisationId);
     return opened;
   }
 
@@ -162,14 +159,7 @@ describe('idempotent commands', () => {
 
   it('answers an accept retried after it succeeded with the same referral, not with a conflict', async () => {
     const opened = await caseWithConsent('19750505-5009');
-    const sent = (
-      await system
-        .http()
-        .post('/api/v1/referrals')
-        .set(caseworker.auth)
-        .send({ caseId: opened.id, toOrganisationId: receiver.member.organisationId })
-        .expect(201)
-    ).body as ReferralView;
+    const sent = await sendReferral(system.http(), caseworker, opened.id, receiver.member.organisationId);
     const key = randomUUID();
     const accept = () => system.http().post(`/api/v1/referrals/${sent.id}/accept`).set(receiver.auth).set('idempotency-key', key);
 

@@ -1,6 +1,6 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { ServiceName, type CaseView, type ReferralStatisticsView, type ReferralView } from '@samverkan/contracts';
+import { ServiceName, type ReferralStatisticsView } from '@samverkan/contracts';
 import { inboxPrefixOf, natsPermissionsOf, renderNatsAuthorization } from '@samverkan/messaging';
 import { aReferralEvent, eventually } from '@samverkan/testing';
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { natsAuthConfig, startAuthenticatedNats, type AuthenticatedNats } from '../support/nats-server';
 import { signIn, type SignedInStaff } from '../support/staff';
+import { openCase, referredCase } from '../support/flow';
 import { TestSystem } from '../support/system';
 
 describe('the NATS configuration in the repository', () => {
@@ -60,32 +61,10 @@ describe('NATS with one user per service', () => {
     return { connection, violations };
   }
 
-  const openCase = async (personnummer: string) =>
-    (
-      await system
-        .http()
-        .post('/api/v1/cases')
-        .set(caseworker.auth)
-        .send({ personnummer, municipalityCode: '1884', targetGroup: 'foreign_background' })
-        .expect(201)
-    ).body as CaseView;
+  const inNora = { municipalityCode: '1884', targetGroup: 'foreign_background' };
 
   it('runs the whole referral flow, each service with its own credentials', async () => {
-    const opened = await openCase('19900101-0017');
-    await system
-      .http()
-      .post(`/api/v1/cases/${opened.id}/consents`)
-      .set(caseworker.auth)
-      .send({ organisationId: receiver.member.organisationId, purpose: 'referral' })
-      .expect(201);
-    const sent = (
-      await system
-        .http()
-        .post('/api/v1/referrals')
-        .set(caseworker.auth)
-        .send({ caseId: opened.id, toOrganisationId: receiver.member.organisationId })
-        .expect(201)
-    ).body as ReferralView;
+    const { sent } = await referredCase(system.http(), caseworker, receiver, '19900101-0017', inNora);
     await system.http().post(`/api/v1/referrals/${sent.id}/accept`).set(receiver.auth).expect(200);
 
     // learning's durable consumer got the events from the REFERRALS stream.
@@ -122,7 +101,7 @@ describe('NATS with one user per service', () => {
     });
     await connection.flush();
 
-    await openCase('20050315-2381');
+    await openCase(system.http(), caseworker, '20050315-2381', inNora);
 
     await eventually(() =>
       expect(violations).toEqual(

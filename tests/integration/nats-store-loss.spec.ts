@@ -1,6 +1,7 @@
 import { streams } from '@samverkan/messaging';
 import { eventually, query } from '@samverkan/testing';
 import { signIn, type SignedInStaff } from '../support/staff';
+import { referredCase } from '../support/flow';
 import { TestSystem } from '../support/system';
 
 /**
@@ -25,25 +26,8 @@ describe('after NATS lost its stream', () => {
   });
 
   async function sendReferral(number: string): Promise<string> {
-    const opened = await system
-      .http()
-      .post('/api/v1/cases')
-      .set(sender.auth)
-      .send({ personnummer: number, municipalityCode: '1884', targetGroup: 'foreign_background' })
-      .expect(201);
-    await system
-      .http()
-      .post(`/api/v1/cases/${opened.body.id}/consents`)
-      .set(sender.auth)
-      .send({ organisationId: receiver.member.organisationId, purpose: 'referral' })
-      .expect(201);
-    const sent = await system
-      .http()
-      .post('/api/v1/referrals')
-      .set(sender.auth)
-      .send({ caseId: opened.body.id, toOrganisationId: receiver.member.organisationId })
-      .expect(201);
-    return sent.body.id as string;
+    const { sent } = await referredCase(system.http(), sender, receiver, number, { municipalityCode: '1884', targetGroup: 'foreign_background' });
+    return sent.id;
   }
 
   /** What referrals knows, and what learning projected from events. */

@@ -1,0 +1,41 @@
+import type { CaseView, ReferralView } from '@samverkan/contracts';
+import type TestAgent from 'supertest/lib/agent';
+import type { SignedInStaff } from './staff';
+
+/** The steps of the referral flow through the gateway, each expected to succeed. */
+
+export async function openCase(
+  http: TestAgent,
+  staff: SignedInStaff,
+  personnummer: string,
+  details: { municipalityCode: string; targetGroup: string } = { municipalityCode: '1880', targetGroup: 'uvas' },
+): Promise<CaseView> {
+  return (
+    await http
+      .post('/api/v1/cases')
+      .set(staff.auth)
+      .send({ personnummer, ...details })
+      .expect(201)
+  ).body as CaseView;
+}
+
+export async function consentToShare(http: TestAgent, staff: SignedInStaff, caseId: string, organisationId: string): Promise<void> {
+  await http.post(`/api/v1/cases/${caseId}/consents`).set(staff.auth).send({ organisationId, purpose: 'referral' }).expect(201);
+}
+
+export async function sendReferral(http: TestAgent, staff: SignedInStaff, caseId: string, toOrganisationId: string): Promise<ReferralView> {
+  return (await http.post('/api/v1/referrals').set(staff.auth).send({ caseId, toOrganisationId }).expect(201)).body as ReferralView;
+}
+
+/** A case whose person consented to share with `receiver`'s organisation, referred there. */
+export async function referredCase(
+  http: TestAgent,
+  sender: SignedInStaff,
+  receiver: SignedInStaff,
+  personnummer: string,
+  details?: { municipalityCode: string; targetGroup: string },
+): Promise<{ opened: CaseView; sent: ReferralView }> {
+  const opened = await openCase(http, sender, personnummer, details);
+  await consentToShare(http, sender, opened.id, receiver.member.organisationId);
+  return { opened, sent: await sendReferral(http, sender, opened.id, receiver.member.organisationId) };
+}
