@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // `npm run bench`: the raw limits of this machine with the drivers the services use, then the
-// whole system under a fixed concurrency, in a NATS namespace and databases of its own.
-// A benchmark, not a test: it asserts nothing and prints a table, and writes JSON.
+// whole system in a NATS namespace and databases of its own: a closed loop at fixed concurrency
+// with what every process spent per referral (CPU, SQL statements, NATS messages) and a CPU
+// profile of each service; an open loop at fixed arrival rates; and two replicas of referrals
+// and learning against one. A benchmark, not a test: it asserts nothing, prints tables and
+// writes JSON (and the profiles) to tests/bench/results/.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
+import { closedLoop, openLoop, percentile } from './load.mjs';
+import { cpuMs, groupCpuMs, peakRssMiB } from './processes.mjs';
+import { profileIn, summarizeProfile } from './profiles.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client, Pool } = require('pg');
@@ -20,11 +26,23 @@ const durationMs = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
 const postgresUrl = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const namespace = `bench${randomBytes(3).toString('hex')}`;
+const startedAt = new Date().toISOString();
 const resultsDirectory = join('tests', 'bench', 'results');
+const runDirectory = join(resultsDirectory, startedAt.replace(/[:.]/g, '-'));
+const basePort = Number(process.env.BENCH_PORT ?? 3100);
+/** Open-loop rates tried, in pairs per second, until p99 passes the target or the system falls behind. */
+const rates = [25, 50, 75, 100, 125, 150, 200, 250, 300, 400];
+const latencyTargetMs = 250;
 
-const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const databaseServices = ['actors', 'cases', 'referrals', 'learning'];
+const benchDatabase = (service) => `samverkan_bench_${service}`;
+
+function fail(message) {
+  console.error(`samverkan bench: ${message}`);
+  process.exit(1);
+}
 
 function databaseUrl(name) {
   const url = new URL(postgresUrl);
@@ -32,47 +50,77 @@ function databaseUrl(name) {
   return url.toString();
 }
 
-async function recreateDatabase(name) {
-  const admin = new Client({ connectionString: postgresUrl });
+async function onPostgres(work) {
+  const admin = new Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function recreateDatabase(name) {
+  await onPostgres(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  });
   return databaseUrl(name);
 }
 
-/** Runs `operation` from `workers` loops for `ms`; returns latencies (ms) and the rate per second. */
-async function closedLoop(workers, ms, operation) {
-  const latencies = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + ms;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
-      let index = 0;
-      while (performance.now() < deadline) {
-        const begin = performance.now();
-        try {
-          await operation(worker, index++);
-          latencies.push(performance.now() - begin);
-        } catch (error) {
-          errors += 1;
-          if (errors <= 3) console.error(`  operation failed: ${error.message ?? error}`);
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    operations: latencies.length,
-    errors,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-  };
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
+
+/** What the benchmark needs, checked before anything starts: one line for each thing missing. */
+async function preflight(ports) {
+  const problems = [];
+  await onPostgres(() => undefined).catch((error) => problems.push(`PostgreSQL is not reachable at ${postgresUrl} (${error.code ?? error.message})`));
+  await connect({ servers: natsUrl, timeout: 3000 }).then(
+    (connection) => connection.close(),
+    (error) => problems.push(`NATS is not reachable at ${natsUrl} (${error.code ?? error.message})`),
+  );
+  for (const port of ports) if (!(await portFree(port))) problems.push(`port ${port} is in use (set BENCH_PORT to move the services' ports)`);
+  if (problems.length > 0) fail(problems.join('; '));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up: children, databases and streams go away however the run ends.
+
+const running = new Set();
+let cleaningUp;
+
+async function cleanUp() {
+  cleaningUp ??= (async () => {
+    await Promise.all([...running].map((system) => system.stop()));
+    await onPostgres(async (admin) => {
+      for (const name of ['samverkan_bench_raw', ...databaseServices.map(benchDatabase)]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }).catch(() => undefined);
+    const connection = await connect({ servers: natsUrl }).catch(() => undefined);
+    if (connection) {
+      const jsm = await jetstreamManager(connection);
+      for await (const stream of jsm.streams.list()) {
+        if (stream.config.name.startsWith(`${namespace.toUpperCase()}_`)) await jsm.streams.delete(stream.config.name);
+      }
+      await connection.close();
+    }
+  })();
+  return cleaningUp;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\nsamverkan bench: ${signal}, cleaning up …`);
+    cleanUp().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw limits of this machine with the same drivers.
 
 async function rawPostgres() {
   const url = await recreateDatabase('samverkan_bench_raw');
@@ -92,6 +140,7 @@ async function rawPostgres() {
     }
   });
   await pool.end();
+  await onPostgres((admin) => admin.query('DROP DATABASE IF EXISTS "samverkan_bench_raw" WITH (FORCE)'));
   return result;
 }
 
@@ -112,52 +161,107 @@ async function rawJetStream() {
   return result;
 }
 
-const services = [
-  { name: 'actors', port: 3101, env: { SEED_DEMO_DATA: 'true' } },
-  { name: 'cases', port: 3102, env: {} },
-  { name: 'referrals', port: 3103, env: {} },
-  { name: 'learning', port: 3104, env: {} },
-  { name: 'gateway', port: 3100, env: { DEV_TOKENS_ENABLED: 'true', RATE_LIMIT_PER_MINUTE: '100000000' } },
-];
+// ---------------------------------------------------------------------------------------------
+// The system: the built services as processes, in the benchmark's namespace and databases.
 
-async function startSystem() {
-  const children = [];
-  for (const service of services) {
-    const env = {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      HTTP_PORT: String(service.port),
-      NATS_URL: natsUrl,
-      NATS_NAMESPACE: namespace,
-      OUTBOX_POLL_INTERVAL_MS: '1000',
-      ...(service.name === 'gateway' ? {} : { DATABASE_URL: await recreateDatabase(`samverkan_bench_${service.name}`) }),
-      ...service.env,
-    };
-    const child = spawn(process.execPath, [join('dist', 'services', service.name, 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    children.push({ service, child });
-  }
-  for (const { service, child } of children) {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${service.name} exited during start`);
-      if (Date.now() > deadline) throw new Error(`${service.name} not ready within 60 s`);
-      const ready = await fetch(`http://127.0.0.1:${service.port}/health/ready`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (ready) break;
-      await sleep(200);
+/** One process per service; `replicas` adds more of referrals and learning on the next ports. */
+function layout(replicas) {
+  const processes = [
+    { service: 'gateway', name: 'gateway', port: basePort, env: { DEV_TOKENS_ENABLED: 'true', RATE_LIMIT_PER_MINUTE: '100000000' } },
+    { service: 'actors', name: 'actors', port: basePort + 1, env: { SEED_DEMO_DATA: 'true' } },
+    { service: 'cases', name: 'cases', port: basePort + 2, env: {} },
+    { service: 'referrals', name: 'referrals', port: basePort + 3, env: {} },
+    { service: 'learning', name: 'learning', port: basePort + 4, env: {} },
+  ];
+  for (let replica = 2; replica <= replicas; replica++) {
+    for (const [index, service] of ['referrals', 'learning'].entries()) {
+      processes.push({ service, name: `${service}-${replica}`, port: basePort + 5 + (replica - 2) * 2 + index, env: {} });
     }
   }
-  return children;
+  return processes;
 }
 
-/** Peak resident set (VmHWM) of a process, in MiB. */
-function peakRssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmHWM:\s+(\d+) kB/.exec(status);
-  return match ? round(Number(match[1]) / 1024) : NaN;
+class System {
+  constructor(processes, profileDirectory) {
+    this.processes = processes;
+    this.profileDirectory = profileDirectory;
+    this.children = [];
+  }
+
+  async start() {
+    running.add(this);
+    for (const spec of this.processes) {
+      // Sampled every 10 ms: enough samples over a phase, and little of the profiler's own cost.
+      const profile = this.profileDirectory ? ['--cpu-prof', '--cpu-prof-interval', '10000', '--cpu-prof-dir', join(this.profileDirectory, spec.name)] : [];
+      const env = {
+        ...process.env,
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'warn',
+        HTTP_PORT: String(spec.port),
+        NATS_URL: natsUrl,
+        NATS_NAMESPACE: namespace,
+        SERVICE_INSTANCE: `bench-${spec.name}`,
+        ...(spec.service === 'gateway' ? {} : { DATABASE_URL: databaseUrl(benchDatabase(spec.service)) }),
+        ...spec.env,
+      };
+      const child = spawn(process.execPath, [...profile, join('dist', 'services', spec.service, 'src', 'main.js')], {
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      this.children.push({ spec, child });
+    }
+    for (const { spec, child } of this.children) {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`${spec.name} exited during start`);
+        if (Date.now() > deadline) throw new Error(`${spec.name} not ready within 60 s`);
+        const ready = await fetch(`http://127.0.0.1:${spec.port}/health/ready`).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (ready) break;
+        await sleep(200);
+      }
+    }
+  }
+
+  /** SIGTERM, and wait: the services shut down gracefully and write their profiles. */
+  async stop() {
+    running.delete(this);
+    for (const { child } of this.children) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(this.children.map(({ child }) => (child.exitCode !== null ? null : new Promise((resolve) => child.once('exit', resolve)))));
+  }
+
+  peaks() {
+    return Object.fromEntries(this.children.map(({ spec, child }) => [spec.name, peakRssMiB(child.pid)]));
+  }
+
+  cpu() {
+    return Object.fromEntries(this.children.map(({ spec, child }) => [spec.name, cpuMs(child.pid)]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API, as a client uses it.
+
+const gatewayUrl = `http://127.0.0.1:${basePort}`;
+
+async function api(method, path, token, body) {
+  const response = await fetch(`${gatewayUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${json.code ?? ''} ${json.detail ?? ''}`);
+  return json;
+}
+
+async function signIn(displayName) {
+  const staff = await api('GET', '/auth/dev-staff?limit=100');
+  const member = staff.items.find((candidate) => candidate.displayName === displayName);
+  const issued = await api('POST', '/auth/dev-tokens', undefined, { staffId: member.id });
+  return { token: issued.accessToken, member };
 }
 
 function luhn(digits) {
@@ -180,26 +284,21 @@ function personnummer(index) {
   return `${year}${month}${day}-${serial}${luhn(short)}`;
 }
 
-async function api(method, path, token, body) {
-  const response = await fetch(`http://127.0.0.1:3100/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${json.code ?? ''} ${json.detail ?? ''}`);
-  return json;
+/** Counters a service exposes, summed by label value: SQL statements by pool, NATS messages by direction. */
+async function scrape(port, token) {
+  const text = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then((response) =>
+    response.text(),
+  );
+  const sum = (name) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return { statements: sum('db_statements_total'), natsMessages: sum('nats_messages_total') };
 }
 
-async function signIn(displayName) {
-  const staff = await api('GET', '/auth/dev-staff?limit=100');
-  const member = staff.items.find((candidate) => candidate.displayName === displayName);
-  const issued = await api('POST', '/auth/dev-tokens', undefined, { staffId: member.id });
-  return { token: issued.accessToken, member };
-}
-
-async function propagationLatencies(learningUrl, referralIds) {
-  const client = new Client({ connectionString: learningUrl });
+async function propagationLatencies(referralIds) {
+  const client = new Client({ connectionString: databaseUrl(benchDatabase('learning')) });
   await client.connect();
   const deadline = Date.now() + 60_000;
   let rows = [];
@@ -215,16 +314,104 @@ async function propagationLatencies(learningUrl, referralIds) {
   return rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
 }
 
-async function cleanUpNamespace() {
-  const connection = await connect({ servers: natsUrl });
-  const jsm = await jetstreamManager(connection);
-  for await (const stream of jsm.streams.list()) {
-    if (stream.config.name.startsWith(`${namespace.toUpperCase()}_`)) await jsm.streams.delete(stream.config.name);
+const latencySummary = (sorted) => ({
+  events: sorted.length,
+  p50: round(percentile(sorted, 50)),
+  p95: round(percentile(sorted, 95)),
+  p99: round(percentile(sorted, 99)),
+});
+
+/** Cases with consent to refer, opened outside the measured phases. */
+async function prepareCases(sender, receiver, count) {
+  const cases = [];
+  for (let index = 0; index < count; index++) {
+    const opened = await api('POST', '/cases', sender.token, { personnummer: personnummer(index), municipalityCode: '1880', targetGroup: 'uvas' });
+    await api('POST', `/cases/${opened.id}/consents`, sender.token, { organisationId: receiver.member.organisationId, purpose: 'referral' });
+    cases.push(opened.id);
   }
-  await connection.close();
+  return cases;
 }
 
+function referralPair(cases, sender, receiver, accepted) {
+  let next = 0;
+  return async () => {
+    const caseId = cases[next++ % cases.length];
+    const referral = await api('POST', '/referrals', sender.token, { caseId, toOrganisationId: receiver.member.organisationId });
+    await api('POST', `/referrals/${referral.id}/accept`, receiver.token);
+    accepted.push(referral.id);
+  };
+}
+
+/**
+ * Runs `work` and says what each process spent on it: CPU time of every service, of PostgreSQL
+ * (all its processes), of nats-server and of this load generator, and each service's SQL
+ * statements and NATS messages.
+ */
+async function measured(system, operatorToken, work) {
+  const scrapeAll = async () =>
+    Object.fromEntries(
+      await Promise.all(system.children.map(async ({ spec }) => [spec.name, await scrape(spec.port, spec.service === 'gateway' ? operatorToken : undefined)])),
+    );
+  const before = {
+    cpu: system.cpu(),
+    postgres: groupCpuMs('postgres'),
+    nats: groupCpuMs('nats-server'),
+    self: process.cpuUsage(),
+    counters: await scrapeAll(),
+  };
+  const from = process.hrtime.bigint() / 1000n;
+  const result = await work();
+  const to = process.hrtime.bigint() / 1000n;
+  const after = {
+    cpu: system.cpu(),
+    postgres: groupCpuMs('postgres'),
+    nats: groupCpuMs('nats-server'),
+    self: process.cpuUsage(before.self),
+    counters: await scrapeAll(),
+  };
+  const cpu = Object.fromEntries(Object.keys(after.cpu).map((name) => [name, after.cpu[name] - before.cpu[name]]));
+  cpu.postgres = after.postgres - before.postgres;
+  cpu['nats-server'] = after.nats - before.nats;
+  cpu['load generator'] = (after.self.user + after.self.system) / 1000;
+  const counters = Object.fromEntries(
+    Object.keys(after.counters).map((name) => [
+      name,
+      {
+        statements: after.counters[name].statements - before.counters[name].statements,
+        natsMessages: after.counters[name].natsMessages - before.counters[name].natsMessages,
+      },
+    ]),
+  );
+  return { result, cpu, counters, window: { from: Number(from), to: Number(to) } };
+}
+
+function costPerPair(measurement, pairs) {
+  const per = (value) => round(value / Math.max(pairs, 1), 2);
+  const cpuMsPerPair = Object.fromEntries(Object.entries(measurement.cpu).map(([name, ms]) => [name, per(ms)]));
+  cpuMsPerPair.total = round(
+    Object.values(cpuMsPerPair).reduce((sum, ms) => sum + ms, 0),
+    2,
+  );
+  return {
+    pairs,
+    cpuMsPerPair,
+    sqlStatementsPerPair: Object.fromEntries(Object.entries(measurement.counters).map(([name, counts]) => [name, per(counts.statements)])),
+    natsMessagesPerPair: Object.fromEntries(Object.entries(measurement.counters).map(([name, counts]) => [name, per(counts.natsMessages)])),
+  };
+}
+
+function printTable(title, rows) {
+  const width = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => String(row[1]).length))];
+  console.log(`\n${title}`);
+  for (const [label, value, detail = ''] of rows) console.log(`  ${label.padEnd(width[0])}  ${String(value).padStart(width[1])}  ${detail}`);
+}
+
+const latencies = (result) => `p50 ${round(result.p50)} / p95 ${round(result.p95)} / p99 ${round(result.p99)} ms`;
+
+// ---------------------------------------------------------------------------------------------
+
 async function main() {
+  await preflight(layout(2).map((spec) => spec.port));
   console.log(
     `samverkan benchmark: ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, concurrency ${concurrency}, ${durationMs / 1000} s per system phase\n`,
   );
@@ -232,129 +419,188 @@ async function main() {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false' },
   });
-  if (build.status !== 0) throw new Error('build failed');
+  if (build.status !== 0) fail('the build failed');
+  mkdirSync(runDirectory, { recursive: true });
 
   console.log('raw limits …');
   const postgres = await rawPostgres();
   const jetStreamRaw = await rawJetStream();
 
-  console.log('starting the system …');
-  const children = await startSystem();
-  const peaks = {};
-  const sample = () => {
-    for (const { service, child } of children) peaks[service.name] = Math.max(peaks[service.name] ?? 0, peakRssMiB(child.pid));
-  };
-  try {
-    const sender = await signIn('Arbetsförmedlare Örebro');
-    const receiver = await signIn('Handläggare försörjningsstöd Örebro');
+  for (const service of databaseServices) await recreateDatabase(benchDatabase(service));
+  console.log('starting the system, one process per service, with CPU profiles …');
+  const profileDirectory = join(runDirectory, 'profiles');
+  const system = new System(layout(1), profileDirectory);
+  await system.start();
+  const sender = await signIn('Arbetsförmedlare Örebro');
+  const receiver = await signIn('Handläggare försörjningsstöd Örebro');
+  const operator = await signIn('Olle Drift');
+  const cases = await prepareCases(sender, receiver, concurrency * 8);
 
-    // One case with consent per worker and round, prepared outside the measured phase.
-    const caseCount = concurrency * 8;
-    const cases = [];
-    for (let index = 0; index < caseCount; index++) {
-      const opened = await api('POST', '/cases', sender.token, { personnummer: personnummer(index), municipalityCode: '1880', targetGroup: 'uvas' });
-      await api('POST', `/cases/${opened.id}/consents`, sender.token, { organisationId: receiver.member.organisationId, purpose: 'referral' });
-      cases.push(opened.id);
-    }
+  console.log('closed loop: referral send + accept through the gateway …');
+  const accepted = [];
+  const closed = await measured(system, operator.token, () => closedLoop(concurrency, durationMs, referralPair(cases, sender, receiver, accepted)));
+  const sendAndAccept = closed.result;
+  const underLoad = await propagationLatencies(accepted);
 
-    console.log('referral send + accept through the gateway …');
-    const accepted = [];
-    const sendAndAccept = await closedLoop(concurrency, durationMs, async (worker, index) => {
-      const caseId = cases[(worker + index * concurrency) % cases.length];
-      const referral = await api('POST', '/referrals', sender.token, { caseId, toOrganisationId: receiver.member.organisationId });
-      await api('POST', `/referrals/${referral.id}/accept`, receiver.token);
-      accepted.push(referral.id);
-    });
-    sample();
-    const underLoad = await propagationLatencies(databaseUrl('samverkan_bench_learning'), accepted);
-
-    console.log('event propagation on an idle system …');
-    const idleIds = [];
-    for (let index = 0; index < 50; index++) {
-      const referral = await api('POST', '/referrals', sender.token, { caseId: cases[index % cases.length], toOrganisationId: receiver.member.organisationId });
-      await api('POST', `/referrals/${referral.id}/accept`, receiver.token);
-      idleIds.push(referral.id);
-      await sleep(100);
-    }
-    const idle = await propagationLatencies(databaseUrl('samverkan_bench_learning'), idleIds);
-    sample();
-
-    const eventsPerSecond = sendAndAccept.perSecond * 2;
-    const result = {
-      at: new Date().toISOString(),
-      machine: { cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
-      settings: { concurrency, durationSeconds: durationMs / 1000 },
-      raw: {
-        postgresTwoInsertTransactionsPerSecond: round(postgres.perSecond),
-        postgresTransactionP50Ms: round(postgres.p50, 2),
-        jetStreamPublishesWithAckPerSecond: round(jetStreamRaw.perSecond),
-        jetStreamPublishP50Ms: round(jetStreamRaw.p50, 2),
-      },
-      referralSendAndAccept: {
-        operations: sendAndAccept.operations,
-        errors: sendAndAccept.errors,
-        perSecond: round(sendAndAccept.perSecond),
-        p50Ms: round(sendAndAccept.p50, 1),
-        p95Ms: round(sendAndAccept.p95, 1),
-        p99Ms: round(sendAndAccept.p99, 1),
-      },
-      propagationCommitToLearningMs: {
-        underLoad: {
-          events: underLoad.length,
-          p50: round(percentile(underLoad, 50)),
-          p95: round(percentile(underLoad, 95)),
-          p99: round(percentile(underLoad, 99)),
-        },
-        idle: { events: idle.length, p50: round(percentile(idle, 50)), p95: round(percentile(idle, 95)), p99: round(percentile(idle, 99)) },
-      },
-      peakRssMiB: peaks,
-      ratios: {
-        // Each send+accept commits four business transactions (referral, outbox row each, and
-        // learning's two projections) and publishes two events.
-        referralOperationsToPostgresTransactions: round(sendAndAccept.perSecond / postgres.perSecond, 3),
-        eventsToJetStreamPublishes: round(eventsPerSecond / jetStreamRaw.perSecond, 3),
-      },
-    };
-
-    const rows = [
-      ['raw PostgreSQL two-insert transactions', `${result.raw.postgresTwoInsertTransactionsPerSecond}/s`, `p50 ${result.raw.postgresTransactionP50Ms} ms`],
-      ['raw JetStream publish with ack', `${result.raw.jetStreamPublishesWithAckPerSecond}/s`, `p50 ${result.raw.jetStreamPublishP50Ms} ms`],
-      [
-        `referral send + accept via gateway (c=${concurrency})`,
-        `${result.referralSendAndAccept.perSecond}/s`,
-        `p50 ${result.referralSendAndAccept.p50Ms} / p95 ${result.referralSendAndAccept.p95Ms} / p99 ${result.referralSendAndAccept.p99Ms} ms (${result.referralSendAndAccept.operations} ok, ${result.referralSendAndAccept.errors} errors)`,
-      ],
-      [
-        'propagation commit → learning, under load',
-        `${underLoad.length} events`,
-        `p50 ${result.propagationCommitToLearningMs.underLoad.p50} / p95 ${result.propagationCommitToLearningMs.underLoad.p95} / p99 ${result.propagationCommitToLearningMs.underLoad.p99} ms`,
-      ],
-      [
-        'propagation commit → learning, idle',
-        `${idle.length} events`,
-        `p50 ${result.propagationCommitToLearningMs.idle.p50} / p95 ${result.propagationCommitToLearningMs.idle.p95} / p99 ${result.propagationCommitToLearningMs.idle.p99} ms`,
-      ],
-      ...Object.entries(peaks).map(([name, mib]) => [`peak RSS ${name}`, `${mib} MiB`, '']),
-      ['ratio referral ops / raw PostgreSQL tx', String(result.ratios.referralOperationsToPostgresTransactions), ''],
-      ['ratio events / raw JetStream publishes', String(result.ratios.eventsToJetStreamPublishes), ''],
-    ];
-    const width = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => row[1].length))];
-    console.log('');
-    for (const [label, value, detail] of rows) console.log(`${label.padEnd(width[0])}  ${value.padStart(width[1])}  ${detail}`);
-
-    mkdirSync(resultsDirectory, { recursive: true });
-    const file = join(resultsDirectory, `${result.at.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(resultsDirectory, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nwritten to ${file}`);
-  } finally {
-    for (const { child } of children) child.kill('SIGTERM');
-    await Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((resolve) => child.once('exit', resolve)))));
-    await cleanUpNamespace();
+  console.log(`open loop: ${rates[0]} pairs/s, then higher rates until p99 passes ${latencyTargetMs} ms …`);
+  const openPhases = [];
+  for (const rate of rates) {
+    const phaseAccepted = [];
+    const phase = await openLoop(rate, rate === rates[0] ? durationMs : Math.min(durationMs, 10_000), referralPair(cases, sender, receiver, phaseAccepted));
+    const propagation = latencySummary(await propagationLatencies(phaseAccepted));
+    openPhases.push({ ...phase, propagation });
+    console.log(`  ${rate}/s: achieved ${round(phase.perSecond)}/s, ${latencies(phase)}, propagation p99 ${propagation.p99} ms, ${phase.errors} errors`);
+    if (phase.errors > 0 || phase.p99 >= latencyTargetMs || phase.perSecond < rate * 0.95) break;
   }
+  const sustained = openPhases.filter((phase) => phase.errors === 0 && phase.p99 < latencyTargetMs && phase.perSecond >= phase.targetPerSecond * 0.95).at(-1);
+
+  console.log('event propagation on an idle system …');
+  const idleIds = [];
+  const idlePair = referralPair(cases, sender, receiver, idleIds);
+  for (let index = 0; index < 50; index++) {
+    await idlePair();
+    await sleep(100);
+  }
+  const idle = await propagationLatencies(idleIds);
+  const peaks = system.peaks();
+  await system.stop();
+  const profiles = Object.fromEntries(
+    system.processes
+      .map((spec) => [spec.name, profileIn(join(profileDirectory, spec.name))])
+      .filter(([, file]) => file)
+      .map(([name, file]) => [name, { file, ...summarizeProfile(file, closed.window.from, closed.window.to) }]),
+  );
+
+  console.log('two replicas of referrals and learning …');
+  for (const service of databaseServices) await recreateDatabase(benchDatabase(service));
+  const replicated = new System(layout(2));
+  await replicated.start();
+  const replicatedSender = await signIn('Arbetsförmedlare Örebro');
+  const replicatedReceiver = await signIn('Handläggare försörjningsstöd Örebro');
+  const replicatedCases = await prepareCases(replicatedSender, replicatedReceiver, concurrency * 8);
+  const replicatedAccepted = [];
+  const twoReplicas = await closedLoop(concurrency, durationMs, referralPair(replicatedCases, replicatedSender, replicatedReceiver, replicatedAccepted));
+  const twoReplicasPropagation = latencySummary(await propagationLatencies(replicatedAccepted));
+  const replicatedPeaks = replicated.peaks();
+  await replicated.stop();
+
+  const cost = costPerPair(closed, sendAndAccept.operations);
+  const eventsPerSecond = sendAndAccept.perSecond * 2;
+  const result = {
+    at: startedAt,
+    machine: { cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
+    settings: { concurrency, durationSeconds: durationMs / 1000 },
+    raw: {
+      postgresTwoInsertTransactionsPerSecond: round(postgres.perSecond),
+      postgresTransactionP50Ms: round(postgres.p50, 2),
+      jetStreamPublishesWithAckPerSecond: round(jetStreamRaw.perSecond),
+      jetStreamPublishP50Ms: round(jetStreamRaw.p50, 2),
+    },
+    referralSendAndAccept: {
+      operations: sendAndAccept.operations,
+      errors: sendAndAccept.errors,
+      perSecond: round(sendAndAccept.perSecond),
+      p50Ms: round(sendAndAccept.p50, 1),
+      p95Ms: round(sendAndAccept.p95, 1),
+      p99Ms: round(sendAndAccept.p99, 1),
+    },
+    propagationCommitToLearningMs: { underLoad: latencySummary(underLoad), idle: latencySummary(idle) },
+    peakRssMiB: peaks,
+    ratios: {
+      // Each send+accept commits two business transactions and publishes two events.
+      referralOperationsToPostgresTransactions: round(sendAndAccept.perSecond / postgres.perSecond, 3),
+      eventsToJetStreamPublishes: round(eventsPerSecond / jetStreamRaw.perSecond, 3),
+    },
+    costPerPair: cost,
+    openLoop: {
+      latencyTargetMs,
+      phases: openPhases.map((phase) => ({
+        targetPerSecond: phase.targetPerSecond,
+        perSecond: round(phase.perSecond),
+        operations: phase.operations,
+        errors: phase.errors,
+        p50Ms: round(phase.p50),
+        p95Ms: round(phase.p95),
+        p99Ms: round(phase.p99),
+        propagationMs: phase.propagation,
+      })),
+      highestSustainedPerSecond: sustained?.targetPerSecond ?? null,
+    },
+    scaleOut: {
+      oneReplica: { perSecond: round(sendAndAccept.perSecond), p99Ms: round(sendAndAccept.p99) },
+      twoReplicasOfReferralsAndLearning: {
+        perSecond: round(twoReplicas.perSecond),
+        p50Ms: round(twoReplicas.p50),
+        p99Ms: round(twoReplicas.p99),
+        errors: twoReplicas.errors,
+        propagationMs: twoReplicasPropagation,
+        peakRssMiB: replicatedPeaks,
+      },
+    },
+    profiles: Object.fromEntries(
+      Object.entries(profiles).map(([name, { file, busyMs, packages, functions }]) => [name, { file, busyMs, packages, functions }]),
+    ),
+  };
+
+  printTable('Throughput and latency', [
+    ['raw PostgreSQL two-insert transactions', `${result.raw.postgresTwoInsertTransactionsPerSecond}/s`, `p50 ${result.raw.postgresTransactionP50Ms} ms`],
+    ['raw JetStream publish with ack', `${result.raw.jetStreamPublishesWithAckPerSecond}/s`, `p50 ${result.raw.jetStreamPublishP50Ms} ms`],
+    [
+      `referral send + accept, closed loop (c=${concurrency})`,
+      `${result.referralSendAndAccept.perSecond}/s`,
+      `${latencies(sendAndAccept)} (${sendAndAccept.operations} ok, ${sendAndAccept.errors} errors)`,
+    ],
+    ['propagation commit → learning, closed loop', `${underLoad.length} events`, latencies(result.propagationCommitToLearningMs.underLoad)],
+    ...openPhases.map((phase) => [
+      `open loop at ${phase.targetPerSecond} pairs/s`,
+      `${round(phase.perSecond)}/s`,
+      `${latencies(phase)}; propagation p50 ${phase.propagation.p50} / p99 ${phase.propagation.p99} ms; ${phase.errors} errors`,
+    ]),
+    ['highest rate with p99 under the target', sustained ? `${sustained.targetPerSecond}/s` : 'none', `target p99 < ${latencyTargetMs} ms`],
+    ['propagation commit → learning, idle', `${idle.length} events`, latencies(result.propagationCommitToLearningMs.idle)],
+    ['ratio referral pairs / raw PostgreSQL tx', String(result.ratios.referralOperationsToPostgresTransactions), 'target ≥ 0.06'],
+    ['ratio events / raw JetStream publishes', String(result.ratios.eventsToJetStreamPublishes), ''],
+  ]);
+  printTable(`Cost per referral pair (closed loop, ${sendAndAccept.operations} pairs)`, [
+    ...Object.entries(cost.cpuMsPerPair).map(([name, ms]) => [
+      `CPU ${name}`,
+      `${ms} ms`,
+      name in cost.sqlStatementsPerPair ? `${cost.sqlStatementsPerPair[name]} SQL statements, ${cost.natsMessagesPerPair[name]} NATS messages` : '',
+    ]),
+  ]);
+  printTable('Memory', [
+    ...Object.entries(peaks).map(([name, mib]) => [`peak RSS ${name}`, `${mib} MiB`]),
+    ...Object.entries(replicatedPeaks).map(([name, mib]) => [`peak RSS ${name} (two replicas)`, `${mib} MiB`]),
+  ]);
+  printTable('Scale-out (closed loop)', [
+    ['one process per service', `${result.scaleOut.oneReplica.perSecond}/s`, `p99 ${result.scaleOut.oneReplica.p99Ms} ms`],
+    [
+      'two replicas of referrals and learning',
+      `${result.scaleOut.twoReplicasOfReferralsAndLearning.perSecond}/s`,
+      `p99 ${result.scaleOut.twoReplicasOfReferralsAndLearning.p99Ms} ms, ${twoReplicas.errors} errors`,
+    ],
+  ]);
+  printTable(
+    'Where each service spent its CPU in the closed loop (profiles)',
+    Object.entries(profiles).map(([name, summary]) => [
+      name,
+      `${summary.busyMs} ms`,
+      summary.packages
+        .slice(0, 5)
+        .map((entry) => `${entry.name} ${entry.share}%`)
+        .join(', '),
+    ]),
+  );
+
+  writeFileSync(join(runDirectory, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(resultsDirectory, `${startedAt.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(resultsDirectory, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nwritten to ${join(runDirectory, 'result.json')}, with the CPU profiles in ${profileDirectory}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .catch((error) => {
+    console.error(`samverkan bench: ${error.message ?? error}`);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());

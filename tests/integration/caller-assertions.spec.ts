@@ -18,6 +18,7 @@ describe('caller assertions between services', () => {
   let system: TestSystem;
   let connection: NatsConnection;
   let gateway: RpcClient;
+  let gatewayConnection: NatsConnection;
   // Arbetsförmedlingen Örebro's caseworker, as seeded (organisation and unit from the directory).
   let caseworker: ReturnType<typeof anActor>;
 
@@ -26,7 +27,7 @@ describe('caller assertions between services', () => {
   beforeAll(async () => {
     system = await TestSystem.start('trust', { services: ['actors', 'cases', 'referrals'] });
     connection = await connect({ servers: testNatsUrl() });
-    gateway = rpcClientAs(system, 'gateway');
+    ({ rpc: gateway, connection: gatewayConnection } = await rpcClientAs(system, 'gateway'));
     const staff = await query<{ id: string; organisation_id: string; unit_id: string }>(
       system.databaseUrls.actors,
       "SELECT id, organisation_id, unit_id FROM staff_members WHERE display_name = 'Arbetsförmedlare Örebro'",
@@ -36,7 +37,7 @@ describe('caller assertions between services', () => {
   });
 
   afterAll(async () => {
-    await gateway?.onApplicationShutdown();
+    await gatewayConnection?.close();
     await connection?.close();
     await system?.shutdown();
   });

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode, Requests, StaffRole, type OrganisationView, type Page } from '@samverkan/contracts';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { RpcClient } from '@samverkan/messaging';
 import { anActor } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
@@ -9,15 +10,16 @@ import { TestSystem } from '../support/system';
 describe('request-reply between services over NATS', () => {
   let system: TestSystem;
   let gateway: RpcClient;
+  let gatewayConnection: NatsConnection;
   const caseworker = anActor({ roles: [StaffRole.Caseworker] });
 
   beforeAll(async () => {
     system = await TestSystem.start('rpc', { services: ['actors', 'cases', 'referrals'] });
-    gateway = rpcClientAs(system, 'gateway');
+    ({ rpc: gateway, connection: gatewayConnection } = await rpcClientAs(system, 'gateway'));
   });
 
   afterAll(async () => {
-    await gateway?.onApplicationShutdown();
+    await gatewayConnection?.close();
     await system?.shutdown();
   });
 

@@ -1,13 +1,17 @@
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { isErrorPayload, type ErrorPayload, type ServiceName } from '@samverkan/contracts';
-import { assertionHeader, AssertionSigner, Namespace, RpcClient, rpcClientProxy, type MessagingOptions } from '@samverkan/messaging';
+import { assertionHeader, AssertionSigner, Namespace, RpcClient, type MessagingOptions } from '@samverkan/messaging';
 import { correlationHeader, type SigningJwk } from '@samverkan/platform';
 import { testNatsUrl } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import type { TestSystem } from './system';
 
-/** A NATS request client that speaks for `service` with that service's key in the test system. */
-export function rpcClientAs(system: TestSystem, service: ServiceName, signingKey: SigningJwk = system.secrets.signingKeys[service]): RpcClient {
+/** A NATS request client that speaks for `service` with that service's key in the test system; close its connection after. */
+export async function rpcClientAs(
+  system: TestSystem,
+  service: ServiceName,
+  signingKey: SigningJwk = system.secrets.signingKeys[service],
+): Promise<{ rpc: RpcClient; connection: NatsConnection }> {
   const options: MessagingOptions = {
     service,
     instance: `${service}-test-client`,
@@ -17,8 +21,8 @@ export function rpcClientAs(system: TestSystem, service: ServiceName, signingKey
     trust: { signingKey, trustedKeys: [] },
     rpcTimeoutMs: 3000,
   };
-  const proxy = rpcClientProxy({ service: `${service}-test-client`, natsUrl: testNatsUrl(), natsAuth: {}, namespace: new Namespace(system.namespace) });
-  return new RpcClient(proxy, options, new AssertionSigner(service, signingKey));
+  const connection = await connect({ servers: testNatsUrl(), inboxPrefix: `_INBOX.${service}` });
+  return { rpc: new RpcClient(connection, options, new Namespace(system.namespace), new AssertionSigner(service, signingKey)), connection };
 }
 
 export interface RawReply {

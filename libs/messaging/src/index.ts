@@ -16,6 +16,7 @@ export * from './messaging.module';
 export * from './namespace';
 export * from './nats-connection';
 export * from './nats-permissions';
+export * from './nats-traffic';
 export * from './readiness';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-exception.filter';

@@ -16,12 +16,14 @@ export class MessagingMetrics {
   readonly rpcSeconds: Histogram<'subject'>;
   readonly callerRefusals: Counter<'subject' | 'reason'>;
   readonly idempotentReplays: Counter<'subject'>;
+  readonly natsMessages: Counter<'direction'>;
 
   constructor(
     registry: Registry,
     collectors: {
       outbox?: () => Promise<{ backlog: number; oldestUnsentSeconds: number }>;
       consumerPending?: () => Promise<Array<{ consumer: string; pending: number }>>;
+      natsTraffic?: () => { inMsgs: number; outMsgs: number };
     } = {},
   ) {
     const registers = [registry];
@@ -91,6 +93,20 @@ export class MessagingMetrics {
       help: 'NATS requests refused before their handler: missing, forged, expired, replayed or misdirected caller assertions, callers not allowed',
       labelNames: ['subject', 'reason'],
       registers,
+    });
+    const traffic = collectors.natsTraffic;
+    this.natsMessages = new Counter({
+      name: 'nats_messages_total',
+      help: 'NATS messages this service received (in) and sent (out), requests, replies, events and acknowledgements alike',
+      labelNames: ['direction'],
+      registers,
+      collect() {
+        if (!traffic) return;
+        const { inMsgs, outMsgs } = traffic();
+        this.reset();
+        this.inc({ direction: 'in' }, inMsgs);
+        this.inc({ direction: 'out' }, outMsgs);
+      },
     });
     this.idempotentReplays = new Counter({
       name: 'rpc_idempotent_replays_total',

@@ -27,7 +27,7 @@ import {
   type PublishingService,
   type RepublishOutboxResult,
 } from '@samverkan/contracts';
-import { METRICS_REGISTRY } from '@samverkan/platform';
+import { countingPool, METRICS_REGISTRY } from '@samverkan/platform';
 import { ClsService } from 'nestjs-cls';
 import { Pool } from 'pg';
 import type { Registry } from 'prom-client';
@@ -44,11 +44,11 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { MessagingMetrics } from './messaging-metrics';
 import { Namespace } from './namespace';
 import { connectNats } from './nats-connection';
+import { NatsTraffic } from './nats-traffic';
 import { DatabaseReadiness, NatsReadiness } from './readiness';
-import { RPC_CLIENT_PROXY, RpcClient } from './rpc/rpc-client';
+import { RpcClient } from './rpc/rpc-client';
 import { RpcExceptionFilter } from './rpc/rpc-exception.filter';
 import { RpcMetricsInterceptor } from './rpc/rpc-metrics.interceptor';
-import { rpcClientProxy } from './rpc/rpc-transport';
 import { RpcValidationPipe } from './rpc/rpc-validation.pipe';
 import type { SqlTransactionHost } from './sql-client';
 import { JETSTREAM, JETSTREAM_MANAGER, MESSAGING_TRANSACTION_HOST, NATS_CONNECTION, PG_POOL } from './tokens';
@@ -203,19 +203,16 @@ export class MessagingModule {
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: Namespace, useValue: namespace },
-      { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service, `${options.service}-jetstream`, options.natsAuth) },
+      { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service, options.service, options.natsAuth) },
       { provide: JETSTREAM, useFactory: (connection: NatsConnection) => jetstream(connection), inject: [NATS_CONNECTION] },
       { provide: JETSTREAM_MANAGER, useFactory: (connection: NatsConnection) => jetstreamManager(connection), inject: [NATS_CONNECTION] },
-      {
-        provide: RPC_CLIENT_PROXY,
-        useFactory: () => rpcClientProxy({ service: options.service, natsUrl: options.natsUrl, natsAuth: options.natsAuth, namespace }),
-      },
       { provide: AssertionSigner, useFactory: () => new AssertionSigner(options.service, options.trust.signingKey) },
       {
         provide: MessagingMetrics,
-        useFactory: (registry: Registry, jsm: JetStreamManager, pool?: Pool) =>
+        useFactory: (registry: Registry, jsm: JetStreamManager, traffic: NatsTraffic, pool?: Pool) =>
           new MessagingMetrics(registry, {
             outbox: pool ? () => outboxBacklog(pool) : undefined,
+            natsTraffic: () => traffic.totals(),
             consumerPending: async () => {
               const rows: Array<{ consumer: string; pending: number }> = [];
               for (const definition of consumersOwnedBy(options.service)) {
@@ -226,7 +223,16 @@ export class MessagingModule {
               return rows;
             },
           }),
-        inject: [METRICS_REGISTRY, JETSTREAM_MANAGER, { token: PG_POOL, optional: true }],
+        inject: [METRICS_REGISTRY, JETSTREAM_MANAGER, NatsTraffic, { token: PG_POOL, optional: true }],
+      },
+      {
+        provide: NatsTraffic,
+        useFactory: (connection: NatsConnection) => {
+          const traffic = new NatsTraffic();
+          traffic.watch(() => connection);
+          return traffic;
+        },
+        inject: [NATS_CONNECTION],
       },
       RpcClient,
       NatsReadiness,
@@ -242,6 +248,7 @@ export class MessagingModule {
       RpcClient,
       NatsReadiness,
       AssertionSigner,
+      NatsTraffic,
     ];
     const controllers: Type[] = [];
 
@@ -251,7 +258,11 @@ export class MessagingModule {
       providers.push(
         // Services name their transaction connection after themselves (see ServiceFoundationModule).
         { provide: MESSAGING_TRANSACTION_HOST, useExisting: getTransactionHostToken(service) },
-        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: options.databaseUrl, max: 4 }) },
+        {
+          provide: PG_POOL,
+          useFactory: (registry: Registry) => countingPool({ connectionString: options.databaseUrl, max: 4 }, 'messaging', registry),
+          inject: [METRICS_REGISTRY],
+        },
         {
           provide: OutboxRelay,
           useFactory: (pool: Pool, js: JetStreamClient, jsm: JetStreamManager, metrics: MessagingMetrics) =>

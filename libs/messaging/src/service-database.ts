@@ -3,7 +3,8 @@ import { InjectTransactionHost, type TransactionHost } from '@nestjs-cls/transac
 import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { PublishingService } from '@samverkan/contracts';
-import type { DatabaseServiceConfig } from '@samverkan/platform';
+import { countingPool, METRICS_REGISTRY, type DatabaseServiceConfig } from '@samverkan/platform';
+import type { Registry } from 'prom-client';
 import { join } from 'node:path';
 import { TransactionalCommand } from './idempotency/idempotent-commands';
 import type { TransactionalSqlClient } from './sql-client';
@@ -67,7 +68,16 @@ export function defineServiceDatabase<TClient extends ServicePrismaClient>(
       module: DatabaseModule,
       global: true,
       providers: [
-        { provide: client, useFactory: () => new client({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize }) }) },
+        {
+          provide: client,
+          useFactory: (registry: Registry) =>
+            new client({
+              adapter: new PrismaPg(countingPool({ connectionString: config.databaseUrl, max: config.databasePoolSize }, 'prisma', registry), {
+                disposeExternalPool: true,
+              }),
+            }),
+          inject: [METRICS_REGISTRY],
+        },
         DisconnectOnShutdown,
       ],
       exports: [client],

@@ -15,7 +15,8 @@ import { MessagingModule } from './messaging.module';
 import { Namespace } from './namespace';
 import { connectNats } from './nats-connection';
 import { DatabaseReadiness, NatsReadiness } from './readiness';
-import { rpcServerStrategy } from './rpc/rpc-transport';
+import { rpcServerStrategy, type NamespacedNatsServer } from './rpc/rpc-transport';
+import { NatsTraffic } from './nats-traffic';
 import { ActingStaffKey, verifiedCallerOf } from './trust/caller';
 import { messagingMigrationsDirectory, type ServiceDatabase } from './service-database';
 
@@ -93,9 +94,9 @@ export async function createDatabaseServiceApp(options: {
   const { config } = options;
   await prepareDatabase(config.databaseUrl, [options.migrationsDirectory, messagingMigrationsDirectory], config.service);
   await (await connectNats(config.natsUrl, config.service, `${config.service}-startup-check`, config.natsAuth)).close();
-  return createServiceApp({
-    module: options.module,
-    rpc: rpcServerStrategy({ service: config.service, natsUrl: config.natsUrl, natsAuth: config.natsAuth, namespace: new Namespace(config.natsNamespace) }),
-    shutdownHooks: options.shutdownHooks,
-  });
+  const rpc = rpcServerStrategy({ service: config.service, natsUrl: config.natsUrl, natsAuth: config.natsAuth, namespace: new Namespace(config.natsNamespace) });
+  const app = await createServiceApp({ module: options.module, rpc, shutdownHooks: options.shutdownHooks });
+  const server = rpc.strategy as NamespacedNatsServer;
+  app.get(NatsTraffic).watch(() => server.connection());
+  return app;
 }

@@ -26,7 +26,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   const app = await NestFactory.create(options.module, { bufferLogs: true, abortOnError: false, bodyParser: options.defaultBodyParsers ?? true });
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
-  if (options.shutdownHooks) app.enableShutdownHooks();
+  // Exit normally once shut down, so that logs flush and a --cpu-prof profile is written.
+  if (options.shutdownHooks) app.enableShutdownHooks([], { useProcessExit: true });
   await options.configure?.(app);
   if (options.rpc) app.connectMicroservice(options.rpc, { inheritAppConfig: true });
   await app.init();

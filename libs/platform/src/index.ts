@@ -11,3 +11,4 @@ export * from './metrics';
 export * from './public-route';
 export * from './trust-keys';
 export * from './compact-jws';
+export * from './database-metrics';

@@ -1,4 +1,5 @@
-import { ClientNats, ServerNats, type CustomStrategy, type NatsOptions } from '@nestjs/microservices';
+import { ServerNats, type CustomStrategy, type NatsOptions } from '@nestjs/microservices';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { NatsAuth } from '@samverkan/platform';
 import { natsConnectionOptions } from '../nats-connection';
 import type { Namespace } from '../namespace';
@@ -14,23 +15,18 @@ export class NamespacedNatsServer extends ServerNats {
     super(options);
   }
 
+  /** The server's connection once it listens; undefined before (Nest's unwrap throws then). */
+  connection(): NatsConnection | undefined {
+    try {
+      return this.unwrap<NatsConnection>();
+    } catch {
+      return undefined;
+    }
+  }
+
   override addHandler(pattern: unknown, callback: Parameters<ServerNats['addHandler']>[1], isEventHandler?: boolean, extras?: Record<string, unknown>): void {
     const subject = typeof pattern === 'string' ? this.namespace.subject(pattern) : pattern;
     super.addHandler(subject, callback, isEventHandler, extras);
-  }
-}
-
-/** Nest's NATS client, sending to the namespaced subjects. */
-export class NamespacedNatsClient extends ClientNats {
-  constructor(
-    private readonly namespace: Namespace,
-    options: NatsTransportOptions,
-  ) {
-    super(options);
-  }
-
-  protected override normalizePattern(pattern: Parameters<ClientNats['send']>[0]): string {
-    return this.namespace.subject(super.normalizePattern(pattern));
   }
 }
 
@@ -56,12 +52,4 @@ export function rpcServerStrategy(options: RpcTransportOptions): CustomStrategy 
       ...resilientConnection,
     }),
   };
-}
-
-export function rpcClientProxy(options: RpcTransportOptions): NamespacedNatsClient {
-  return new NamespacedNatsClient(options.namespace, {
-    ...natsConnectionOptions(options.natsUrl, options.service, options.natsAuth),
-    name: `${options.service}-rpc-client`,
-    ...resilientConnection,
-  });
 }

@@ -1,0 +1,46 @@
+// Reading processes from /proc: CPU time, peak memory, and which processes are PostgreSQL's and
+// NATS's, so the benchmark can say what each process spent per referral.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const ticksPerSecond = 100; // CLK_TCK on Linux
+
+/** User + system CPU time of a process, in milliseconds; 0 once it is gone. */
+export function cpuMs(pid) {
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ')').
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+/** Peak resident set (VmHWM) of a process, in MiB. */
+export function peakRssMiB(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Pids of every process whose command name is `name` (e.g. postgres, nats-server). */
+export function pidsNamed(name) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU time of a group of processes, found again at every reading (PostgreSQL forks backends). */
+export function groupCpuMs(name) {
+  return pidsNamed(name).reduce((sum, pid) => sum + cpuMs(pid), 0);
+}
