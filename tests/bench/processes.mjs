@@ -4,16 +4,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const ticksPerSecond = 100; // CLK_TCK on Linux
 
-/** User + system CPU time of a process, in milliseconds; 0 once it is gone. */
-export function cpuMs(pid) {
+/** User and system (kernel: syscalls, context switches) CPU time of a process, in milliseconds; 0 once it is gone. */
+export function cpuSplitMs(pid) {
   try {
     // Fields after the command name (which may hold spaces, hence the last ')').
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    return { user: (Number(fields[11]) * 1000) / ticksPerSecond, system: (Number(fields[12]) * 1000) / ticksPerSecond };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
+}
+
+/** User + system CPU time of a process, in milliseconds. */
+export function cpuMs(pid) {
+  const { user, system } = cpuSplitMs(pid);
+  return user + system;
 }
 
 /** Peak resident set (VmHWM) of a process, in MiB. */
@@ -41,6 +47,12 @@ export function pidsNamed(name) {
 }
 
 /** CPU time of a group of processes, found again at every reading (PostgreSQL forks backends). */
-export function groupCpuMs(name) {
-  return pidsNamed(name).reduce((sum, pid) => sum + cpuMs(pid), 0);
+export function groupCpuSplitMs(name) {
+  return pidsNamed(name).reduce(
+    (sum, pid) => {
+      const { user, system } = cpuSplitMs(pid);
+      return { user: sum.user + user, system: sum.system + system };
+    },
+    { user: 0, system: 0 },
+  );
 }

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { closedLoop, openLoop, percentile } from './load.mjs';
-import { cpuMs, groupCpuMs, peakRssMiB } from './processes.mjs';
+import { cpuSplitMs, groupCpuSplitMs, peakRssMiB } from './processes.mjs';
 import { profileIn, summarizeProfile } from './profiles.mjs';
 
 const require = createRequire(import.meta.url);
@@ -33,6 +33,8 @@ const basePort = Number(process.env.BENCH_PORT ?? 3100);
 /** Open-loop rates tried, in pairs per second, until p99 passes the target or the system falls behind. */
 const rates = [25, 50, 75, 100, 125, 150, 200, 250, 300, 400];
 const latencyTargetMs = 250;
+/** BENCH_QUICK=1: the closed loop and its costs only, for trying a change; not for reporting. */
+const quick = process.env.BENCH_QUICK === '1';
 
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -237,7 +239,7 @@ class System {
   }
 
   cpu() {
-    return Object.fromEntries(this.children.map(({ spec, child }) => [spec.name, cpuMs(child.pid)]));
+    return Object.fromEntries(this.children.map(({ spec, child }) => [spec.name, cpuSplitMs(child.pid)]));
   }
 }
 
@@ -352,27 +354,19 @@ async function measured(system, operatorToken, work) {
     Object.fromEntries(
       await Promise.all(system.children.map(async ({ spec }) => [spec.name, await scrape(spec.port, spec.service === 'gateway' ? operatorToken : undefined)])),
     );
-  const before = {
-    cpu: system.cpu(),
-    postgres: groupCpuMs('postgres'),
-    nats: groupCpuMs('nats-server'),
-    self: process.cpuUsage(),
-    counters: await scrapeAll(),
-  };
+  const readCpu = () => ({ ...system.cpu(), postgres: groupCpuSplitMs('postgres'), 'nats-server': groupCpuSplitMs('nats-server') });
+  const before = { cpu: readCpu(), self: process.cpuUsage(), counters: await scrapeAll() };
   const from = process.hrtime.bigint() / 1000n;
   const result = await work();
   const to = process.hrtime.bigint() / 1000n;
-  const after = {
-    cpu: system.cpu(),
-    postgres: groupCpuMs('postgres'),
-    nats: groupCpuMs('nats-server'),
-    self: process.cpuUsage(before.self),
-    counters: await scrapeAll(),
-  };
-  const cpu = Object.fromEntries(Object.keys(after.cpu).map((name) => [name, after.cpu[name] - before.cpu[name]]));
-  cpu.postgres = after.postgres - before.postgres;
-  cpu['nats-server'] = after.nats - before.nats;
-  cpu['load generator'] = (after.self.user + after.self.system) / 1000;
+  const after = { cpu: readCpu(), self: process.cpuUsage(before.self), counters: await scrapeAll() };
+  const cpu = Object.fromEntries(
+    Object.keys(after.cpu).map((name) => [
+      name,
+      { user: after.cpu[name].user - before.cpu[name].user, system: after.cpu[name].system - before.cpu[name].system },
+    ]),
+  );
+  cpu['load generator'] = { user: after.self.user / 1000, system: after.self.system / 1000 };
   const counters = Object.fromEntries(
     Object.keys(after.counters).map((name) => [
       name,
@@ -387,14 +381,17 @@ async function measured(system, operatorToken, work) {
 
 function costPerPair(measurement, pairs) {
   const per = (value) => round(value / Math.max(pairs, 1), 2);
-  const cpuMsPerPair = Object.fromEntries(Object.entries(measurement.cpu).map(([name, ms]) => [name, per(ms)]));
+  const cpuMsPerPair = Object.fromEntries(Object.entries(measurement.cpu).map(([name, ms]) => [name, per(ms.user + ms.system)]));
   cpuMsPerPair.total = round(
     Object.values(cpuMsPerPair).reduce((sum, ms) => sum + ms, 0),
     2,
   );
+  // Kernel time: syscalls, and the context switches of handing a message to another process.
+  const systemCpuMsPerPair = Object.fromEntries(Object.entries(measurement.cpu).map(([name, ms]) => [name, per(ms.system)]));
   return {
     pairs,
     cpuMsPerPair,
+    systemCpuMsPerPair,
     sqlStatementsPerPair: Object.fromEntries(Object.entries(measurement.counters).map(([name, counts]) => [name, per(counts.statements)])),
     natsMessagesPerPair: Object.fromEntries(Object.entries(measurement.counters).map(([name, counts]) => [name, per(counts.natsMessages)])),
   };
@@ -444,9 +441,19 @@ async function main() {
 
   console.log(`open loop: ${rates[0]} pairs/s, then higher rates until p99 passes ${latencyTargetMs} ms …`);
   const openPhases = [];
-  for (const rate of rates) {
+  let steady;
+  for (const rate of quick ? rates.slice(0, 1) : rates) {
     const phaseAccepted = [];
-    const phase = await openLoop(rate, rate === rates[0] ? durationMs : Math.min(durationMs, 10_000), referralPair(cases, sender, receiver, phaseAccepted));
+    const run = () => openLoop(rate, rate === rates[0] ? durationMs : Math.min(durationMs, 10_000), referralPair(cases, sender, receiver, phaseAccepted));
+    // The first rate is light enough that no process waits for a core: its costs, and the CPU
+    // profiles over it, say where the time goes without the noise of a saturated machine.
+    let phase;
+    if (rate === rates[0]) {
+      steady = await measured(system, operator.token, run);
+      phase = steady.result;
+    } else {
+      phase = await run();
+    }
     const propagation = latencySummary(await propagationLatencies(phaseAccepted));
     openPhases.push({ ...phase, propagation });
     console.log(`  ${rate}/s: achieved ${round(phase.perSecond)}/s, ${latencies(phase)}, propagation p99 ${propagation.p99} ms, ${phase.errors} errors`);
@@ -468,23 +475,29 @@ async function main() {
     system.processes
       .map((spec) => [spec.name, profileIn(join(profileDirectory, spec.name))])
       .filter(([, file]) => file)
-      .map(([name, file]) => [name, { file, ...summarizeProfile(file, closed.window.from, closed.window.to) }]),
+      .map(([name, file]) => [name, { file, ...summarizeProfile(file, steady.window.from, steady.window.to) }]),
   );
 
-  console.log('two replicas of referrals and learning …');
-  for (const service of databaseServices) await recreateDatabase(benchDatabase(service));
   const replicated = new System(layout(2));
-  await replicated.start();
-  const replicatedSender = await signIn('Arbetsförmedlare Örebro');
-  const replicatedReceiver = await signIn('Handläggare försörjningsstöd Örebro');
-  const replicatedCases = await prepareCases(replicatedSender, replicatedReceiver, concurrency * 8);
-  const replicatedAccepted = [];
-  const twoReplicas = await closedLoop(concurrency, durationMs, referralPair(replicatedCases, replicatedSender, replicatedReceiver, replicatedAccepted));
-  const twoReplicasPropagation = latencySummary(await propagationLatencies(replicatedAccepted));
-  const replicatedPeaks = replicated.peaks();
-  await replicated.stop();
+  let twoReplicas = { perSecond: NaN, p50: NaN, p99: NaN, errors: 0 };
+  let twoReplicasPropagation = latencySummary([]);
+  let replicatedPeaks = {};
+  if (!quick) {
+    console.log('two replicas of referrals and learning …');
+    for (const service of databaseServices) await recreateDatabase(benchDatabase(service));
+    await replicated.start();
+    const replicatedSender = await signIn('Arbetsförmedlare Örebro');
+    const replicatedReceiver = await signIn('Handläggare försörjningsstöd Örebro');
+    const replicatedCases = await prepareCases(replicatedSender, replicatedReceiver, concurrency * 8);
+    const replicatedAccepted = [];
+    twoReplicas = await closedLoop(concurrency, durationMs, referralPair(replicatedCases, replicatedSender, replicatedReceiver, replicatedAccepted));
+    twoReplicasPropagation = latencySummary(await propagationLatencies(replicatedAccepted));
+    replicatedPeaks = replicated.peaks();
+    await replicated.stop();
+  }
 
   const cost = costPerPair(closed, sendAndAccept.operations);
+  const steadyCost = costPerPair(steady, steady.result.operations);
   const eventsPerSecond = sendAndAccept.perSecond * 2;
   const result = {
     at: startedAt,
@@ -512,6 +525,7 @@ async function main() {
       eventsToJetStreamPublishes: round(eventsPerSecond / jetStreamRaw.perSecond, 3),
     },
     costPerPair: cost,
+    costPerPairAtSteadyRate: { pairsPerSecond: rates[0], ...steadyCost },
     openLoop: {
       latencyTargetMs,
       phases: openPhases.map((phase) => ({
@@ -565,9 +579,22 @@ async function main() {
     ...Object.entries(cost.cpuMsPerPair).map(([name, ms]) => [
       `CPU ${name}`,
       `${ms} ms`,
-      name in cost.sqlStatementsPerPair ? `${cost.sqlStatementsPerPair[name]} SQL statements, ${cost.natsMessagesPerPair[name]} NATS messages` : '',
+      [
+        name in cost.systemCpuMsPerPair ? `${cost.systemCpuMsPerPair[name]} ms of it in the kernel` : '',
+        name in cost.sqlStatementsPerPair ? `${cost.sqlStatementsPerPair[name]} SQL statements, ${cost.natsMessagesPerPair[name]} NATS messages` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
     ]),
   ]);
+  printTable(
+    `Cost per referral pair at ${rates[0]} pairs/s (open loop, ${steady.result.operations} pairs: no process waits for a core)`,
+    Object.entries(steadyCost.cpuMsPerPair).map(([name, ms]) => [
+      `CPU ${name}`,
+      `${ms} ms`,
+      name in steadyCost.systemCpuMsPerPair ? `${steadyCost.systemCpuMsPerPair[name]} ms in the kernel` : '',
+    ]),
+  );
   printTable('Memory', [
     ...Object.entries(peaks).map(([name, mib]) => [`peak RSS ${name}`, `${mib} MiB`]),
     ...Object.entries(replicatedPeaks).map(([name, mib]) => [`peak RSS ${name} (two replicas)`, `${mib} MiB`]),
@@ -581,7 +608,7 @@ async function main() {
     ],
   ]);
   printTable(
-    'Where each service spent its CPU in the closed loop (profiles)',
+    `Where each service spent its CPU at ${rates[0]} pairs/s (profiles)`,
     Object.entries(profiles).map(([name, summary]) => [
       name,
       `${summary.busyMs} ms`,

@@ -11,6 +11,7 @@ import {
   type OutboxRow,
 } from '@samverkan/messaging';
 import { runMigrations } from '@samverkan/platform';
+import type { EventEnvelope } from '@samverkan/contracts';
 import { createTestDatabase, dropTestDatabase, testNamespace, testNatsUrl } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -39,7 +40,7 @@ class CountingPublisher implements EventPublisher {
 
 describe('the outbox relay', () => {
   const namespace = new Namespace(testNamespace('relay'));
-  const options = { batchSize: 50, pollIntervalMs: 1000, retentionHours: 24 };
+  const options = { batchSize: 50, pollIntervalMs: 1000, retentionHours: 24, sweepAfterMs: 1000 };
   let databaseUrl: string;
   let pool: Pool;
   let connection: NatsConnection;
@@ -85,13 +86,11 @@ describe('the outbox relay', () => {
   it('publishes a row exactly once even when the relay dies between publish and mark', async () => {
     const [id] = await addOutboxRows(1);
 
-    await expect(new OutboxRelay(pool, new DiesAfterPublishing(publisher), { databaseUrl, ...options }).drainOnce()).rejects.toThrow(
-      'between publish and mark',
-    );
+    await expect(new OutboxRelay(pool, new DiesAfterPublishing(publisher), options).drainOnce()).rejects.toThrow('between publish and mark');
     expect(await unsent()).toBe(1);
     expect(await messagesInStream()).toBe(1);
 
-    expect(await new OutboxRelay(pool, publisher, { databaseUrl, ...options }).drainOnce()).toBe(1);
+    expect(await new OutboxRelay(pool, publisher, options).drainOnce()).toBe(1);
     expect(await unsent()).toBe(0);
     expect(await messagesInStream()).toBe(1);
     const stored = await jsm.streams.getMessage(namespace.stream(streams.referrals.name), { seq: 1 });
@@ -108,7 +107,7 @@ describe('the outbox relay', () => {
       }
     };
 
-    await Promise.all([drain(new OutboxRelay(pool, first, { databaseUrl, ...options })), drain(new OutboxRelay(pool, second, { databaseUrl, ...options }))]);
+    await Promise.all([drain(new OutboxRelay(pool, first, options)), drain(new OutboxRelay(pool, second, options))]);
 
     expect([...first.published, ...second.published].sort()).toEqual([...ids].sort());
     expect(first.published.length).toBeGreaterThan(0);
@@ -119,7 +118,7 @@ describe('the outbox relay', () => {
   it('keeps the order of the outbox in the stream', async () => {
     const ids = await addOutboxRows(120);
 
-    await new OutboxRelay(pool, publisher, { databaseUrl, ...options, batchSize: 200 }).drainOnce();
+    await new OutboxRelay(pool, publisher, { ...options, batchSize: 200 }).drainOnce();
 
     const stored: string[] = [];
     for (let seq = 1; seq <= 120; seq++) {
@@ -133,11 +132,46 @@ describe('the outbox relay', () => {
     expect(new Set(stored)).toEqual(new Set(ids));
   });
 
+  /** Outbox rows as a command writes them, with the envelopes it hands to the relay after commit. */
+  async function committedEvents(count: number): Promise<EventEnvelope[]> {
+    const ids = await addOutboxRows(count);
+    return (await pool.query<{ envelope: EventEnvelope }>('SELECT envelope FROM outbox WHERE id = ANY($1::uuid[]) ORDER BY created_at, id', [ids])).rows.map(
+      (row) => row.envelope,
+    );
+  }
+
+  it('publishes the events a command hands over once it committed, and marks their rows sent', async () => {
+    const relay = new OutboxRelay(pool, publisher, options);
+    const events = await committedEvents(5);
+
+    relay.publishCommitted(events);
+    await relay.stop();
+
+    expect(await messagesInStream()).toBe(5);
+    expect(await unsent()).toBe(0);
+  });
+
+  it('sweeps only rows left unsent longer than its grace, and those a command failed to publish', async () => {
+    const failing: EventPublisher = { publish: () => Promise.reject(new Error('NATS away')) };
+    const events = await committedEvents(2);
+    const commandRelay = new OutboxRelay(pool, failing, options);
+    commandRelay.publishCommitted(events);
+    await commandRelay.stop();
+    expect(await unsent()).toBe(2);
+
+    const sweeper = new OutboxRelay(pool, publisher, options);
+    expect(await sweeper.drainOnce(60_000)).toBe(0);
+    await pool.query("UPDATE outbox SET created_at = now() - interval '2 seconds'");
+    expect(await sweeper.drainOnce(options.sweepAfterMs)).toBe(2);
+    expect(await messagesInStream()).toBe(2);
+    expect(await unsent()).toBe(0);
+  });
+
   it('recreates its stream when NATS lost it, and publishes', async () => {
     await jsm.streams.delete(namespace.stream(streams.referrals.name));
     await addOutboxRows(3);
 
-    expect(await new OutboxRelay(pool, publisher, { databaseUrl, ...options }).drainOnce()).toBe(3);
+    expect(await new OutboxRelay(pool, publisher, options).drainOnce()).toBe(3);
     expect(await messagesInStream()).toBe(3);
   });
 });

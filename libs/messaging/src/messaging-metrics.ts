@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** The metrics operators watch: outbox backlog, consumer lag, redeliveries and dead letters. */
 export class MessagingMetrics {
-  readonly outboxPublished: Counter;
+  readonly outboxPublished: Counter<'by'>;
   readonly outboxRelayErrors: Counter;
   readonly outboxBacklog: Gauge;
   readonly outboxOldestUnsentSeconds: Gauge;
@@ -27,7 +27,12 @@ export class MessagingMetrics {
     } = {},
   ) {
     const registers = [registry];
-    this.outboxPublished = new Counter({ name: 'outbox_published_total', help: 'Outbox events published to JetStream', registers });
+    this.outboxPublished = new Counter({
+      name: 'outbox_published_total',
+      help: 'Outbox events published to JetStream, by the command that wrote them or by the sweep',
+      labelNames: ['by'],
+      registers,
+    });
     this.outboxRelayErrors = new Counter({ name: 'outbox_relay_errors_total', help: 'Failed outbox relay rounds', registers });
     const outbox = collectors.outbox;
     let lastOutbox: Promise<{ backlog: number; oldestUnsentSeconds: number }> | undefined;

@@ -16,6 +16,8 @@ export interface MessagingOptions {
   /** Durable consumers this service runs; each must be declared in the topology. */
   consumers?: string[];
   outboxPollIntervalMs?: number;
+  /** Unsent outbox rows older than this are published by the relay's sweep; younger ones by their command. */
+  outboxSweepAfterMs?: number;
   outboxBatchSize?: number;
   /** Sent outbox rows are kept this long, so the outbox can be republished from a point in time. */
   outboxRetentionHours?: number;

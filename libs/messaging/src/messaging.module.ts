@@ -52,8 +52,8 @@ import { RpcMetricsInterceptor } from './rpc/rpc-metrics.interceptor';
 import { RpcValidationPipe } from './rpc/rpc-validation.pipe';
 import type { SqlTransactionHost } from './sql-client';
 import { JETSTREAM, JETSTREAM_MANAGER, MESSAGING_TRANSACTION_HOST, NATS_CONNECTION, PG_POOL } from './tokens';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyStore, TransactionalCommand } from './idempotency/idempotent-commands';
+import { CommandInterceptor } from './commands/command.interceptor';
+import { IdempotencyStore, TransactionalCommand } from './commands/idempotent-commands';
 import { AssertionSigner } from './trust/assertion-signer';
 import { AssertionVerifier } from './trust/assertion-verifier';
 import { Actor } from './trust/caller';
@@ -61,6 +61,7 @@ import { CallerAssertionGuard } from './trust/caller-assertion.guard';
 
 const defaults = {
   outboxPollIntervalMs: 1000,
+  outboxSweepAfterMs: 1000,
   outboxBatchSize: 200,
   outboxRetentionHours: 24 * 7,
   inboxRetentionHours: 24 * 30,
@@ -115,6 +116,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         inbox,
         deadLetters,
         metrics: this.metrics,
+        publishCommitted: (events) => this.relay?.publishCommitted(events),
       });
       consumer.start();
       this.running.push(consumer);
@@ -270,10 +272,10 @@ export class MessagingModule {
               pool,
               new JetStreamEventPublisher(js, jsm, namespace, streamsOwnedBy(service), options.jetstreamReplicas ?? defaults.jetstreamReplicas),
               {
-                databaseUrl: options.databaseUrl as string,
                 batchSize: options.outboxBatchSize ?? defaults.outboxBatchSize,
                 pollIntervalMs: options.outboxPollIntervalMs ?? defaults.outboxPollIntervalMs,
                 retentionHours: options.outboxRetentionHours ?? defaults.outboxRetentionHours,
+                sweepAfterMs: options.outboxSweepAfterMs ?? defaults.outboxSweepAfterMs,
               },
               metrics,
             ),
@@ -287,8 +289,7 @@ export class MessagingModule {
         { provide: APP_GUARD, useClass: CallerAssertionGuard },
         { provide: APP_PIPE, useClass: RpcValidationPipe },
         { provide: IdempotencyStore, useFactory: (pool: Pool) => new IdempotencyStore(pool), inject: [PG_POOL] },
-        // After the CLS interceptor (ServiceFoundationModule's, registered first): it keeps the command in CLS.
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CommandInterceptor },
         { provide: APP_FILTER, useClass: RpcExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
       );

@@ -6,7 +6,7 @@ import type { PublishingService } from '@samverkan/contracts';
 import { countingPool, METRICS_REGISTRY, type DatabaseServiceConfig } from '@samverkan/platform';
 import type { Registry } from 'prom-client';
 import { join } from 'node:path';
-import { TransactionalCommand } from './idempotency/idempotent-commands';
+import { SingleStatementCommand, TransactionalCommand } from './commands/idempotent-commands';
 import type { TransactionalSqlClient } from './sql-client';
 
 /** The shared messaging tables' migrations; the runner applies them beside each service's own. */
@@ -36,6 +36,11 @@ export interface ServiceDatabase<TClient extends ServicePrismaClient = ServicePr
    * method's result, as the command's answer to a retry.
    */
   Transactional(): MethodDecorator;
+  /**
+   * For a method whose change is one statement with its events (`Outbox.withEvents`): no
+   * transaction, unless the command has an Idempotency-Key to claim with it.
+   */
+  SingleStatement(): MethodDecorator;
 }
 
 /**
@@ -84,6 +89,7 @@ export function defineServiceDatabase<TClient extends ServicePrismaClient>(
     }),
     InjectTransactionHost: () => InjectTransactionHost(service),
     Transactional: () => TransactionalCommand(service),
+    SingleStatement: () => SingleStatementCommand(service),
   };
 }
 

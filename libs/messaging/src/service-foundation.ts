@@ -94,7 +94,12 @@ export async function createDatabaseServiceApp(options: {
   const { config } = options;
   await prepareDatabase(config.databaseUrl, [options.migrationsDirectory, messagingMigrationsDirectory], config.service);
   await (await connectNats(config.natsUrl, config.service, `${config.service}-startup-check`, config.natsAuth)).close();
-  const rpc = rpcServerStrategy({ service: config.service, natsUrl: config.natsUrl, natsAuth: config.natsAuth, namespace: new Namespace(config.natsNamespace) });
+  const rpc = rpcServerStrategy({
+    service: config.service,
+    natsUrl: config.natsUrl,
+    natsAuth: config.natsAuth,
+    namespace: new Namespace(config.natsNamespace),
+  });
   const app = await createServiceApp({ module: options.module, rpc, shutdownHooks: options.shutdownHooks });
   const server = rpc.strategy as NamespacedNatsServer;
   app.get(NatsTraffic).watch(() => server.connection());

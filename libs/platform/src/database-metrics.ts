@@ -5,7 +5,12 @@ import { Counter, type Registry } from 'prom-client';
 export function statementsCounter(registry: Registry): Counter<'pool'> {
   return (
     (registry.getSingleMetric('db_statements_total') as Counter<'pool'> | undefined) ??
-    new Counter({ name: 'db_statements_total', help: 'Statements sent to PostgreSQL (transaction control included)', labelNames: ['pool'], registers: [registry] })
+    new Counter({
+      name: 'db_statements_total',
+      help: 'Statements sent to PostgreSQL (transaction control included)',
+      labelNames: ['pool'],
+      registers: [registry],
+    })
   );
 }
 

@@ -7,3 +7,4 @@ export const referralsDatabase = defineServiceDatabase('referrals', PrismaClient
 export type ReferralsTransactionHost = TransactionHostOf<PrismaClient>;
 export const InjectReferralsTransactionHost = referralsDatabase.InjectTransactionHost;
 export const ReferralsTransactional = referralsDatabase.Transactional;
+export const ReferralsSingleStatement = referralsDatabase.SingleStatement;

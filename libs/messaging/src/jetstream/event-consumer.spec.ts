@@ -3,7 +3,7 @@ import { DomainError, ErrorCode, type EventType } from '@samverkan/contracts';
 import { aReferralEvent } from '@samverkan/testing';
 import { Namespace } from '../namespace';
 import type { DeadLetters } from './dead-letters';
-import { EventConsumer, retryDelayMs, type EventHandlerFn, type Inbox } from './event-consumer';
+import { EventConsumer, retryDelayMs, type EventHandlerFn, type Inbox, type InboxItem } from './event-consumer';
 import { consumers } from './topology';
 
 const definition = consumers.learningReferralStatistics;
@@ -23,6 +23,11 @@ function aMessage(body: unknown, deliveryCount = 1) {
 function setUp(handler: jest.MockedFunction<EventHandlerFn> = jest.fn().mockResolvedValue(undefined), inboxOutcome: 'applied' | 'duplicate' = 'applied') {
   const inbox: Inbox = {
     runOnce: jest.fn(async (_consumer, _envelope, work: () => Promise<void>) => (inboxOutcome === 'applied' ? (await work(), 'applied') : 'duplicate')),
+    runBatch: jest.fn(async (_consumer, items: InboxItem[]) => {
+      const outcomes: Array<'applied' | 'duplicate'> = [];
+      for (const item of items) outcomes.push(inboxOutcome === 'applied' ? (await item.work(), 'applied') : 'duplicate');
+      return outcomes;
+    }),
   };
   const deadLetters = { send: jest.fn().mockResolvedValue(undefined) };
   const handlers = new Map<EventType, EventHandlerFn>(definition.eventTypes.map((type) => [type, handler]));
@@ -141,6 +146,45 @@ describe('EventConsumer.handle', () => {
     expect(await handle(consumer, message)).toBe('retry');
     expect(message.nak).toHaveBeenCalled();
     expect(message.term).not.toHaveBeenCalled();
+  });
+});
+
+describe('EventConsumer.handleBatch', () => {
+  it('applies the ready events of a batch in one inbox transaction and settles the rest on their own', async () => {
+    const { consumer, inbox, deadLetters, handler } = setUp();
+    const ready = [aMessage(aReferralEvent()), aMessage(aReferralEvent()), aMessage(aReferralEvent())];
+    const invalid = aMessage('{not json');
+    const unhandled = aMessage({ ...aReferralEvent(), type: 'referrals.events.referral.withdrawn' });
+
+    const outcomes = await consumer.handleBatch([ready[0], invalid, ready[1], unhandled, ready[2]] as unknown as JsMsg[]);
+
+    expect(inbox.runBatch).toHaveBeenCalledTimes(1);
+    expect((inbox.runBatch as jest.Mock).mock.calls[0]?.[1]).toHaveLength(3);
+    expect(inbox.runOnce).not.toHaveBeenCalled();
+    expect(handler).toHaveBeenCalledTimes(3);
+    for (const message of ready) expect(message.ack).toHaveBeenCalled();
+    expect(invalid.term).toHaveBeenCalled();
+    expect(deadLetters.send).toHaveBeenCalledTimes(1);
+    expect(unhandled.ack).toHaveBeenCalled();
+    expect(outcomes.sort()).toEqual(['applied', 'applied', 'applied', 'dead-lettered:invalid', 'ignored']);
+  });
+
+  it('applies the events one by one when their batch fails, so one bad event holds up no other', async () => {
+    const poisoned = aReferralEvent();
+    const handler: jest.MockedFunction<EventHandlerFn> = jest.fn(async (_data, envelope) => {
+      if (envelope.id === poisoned.id) throw new DomainError(ErrorCode.IllegalTransition, 'cannot');
+    });
+    const { consumer, inbox } = setUp(handler);
+    (inbox.runBatch as jest.Mock).mockRejectedValueOnce(new DomainError(ErrorCode.IllegalTransition, 'cannot'));
+    const healthy = aMessage(aReferralEvent());
+    const bad = aMessage(poisoned);
+
+    const outcomes = await consumer.handleBatch([healthy, bad] as unknown as JsMsg[]);
+
+    expect(inbox.runOnce).toHaveBeenCalledTimes(2);
+    expect(healthy.ack).toHaveBeenCalled();
+    expect(bad.term).toHaveBeenCalled();
+    expect(outcomes).toEqual(['applied', 'dead-lettered:rejected']);
   });
 });
 

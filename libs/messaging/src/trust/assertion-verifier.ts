@@ -1,7 +1,8 @@
 import { ActorContext, DomainError, validatePayload, type ServiceName } from '@samverkan/contracts';
 import { isCanonicalCompactJws, type PublicJwk } from '@samverkan/platform';
-import { errors, importJWK, jwtVerify, type CryptoKey, type JWTHeaderParameters } from 'jose';
+import { createDecoder, createVerifier, TokenError } from 'fast-jwt';
 import { LRUCache } from 'lru-cache';
+import { createPublicKey } from 'node:crypto';
 import { AssertionRefused, assertionType, maxAssertionLifetimeSeconds, payloadDigest, serviceSubject, type AssertionClaims } from './assertion';
 
 /** Who made a request, as its verified assertion says. */
@@ -20,59 +21,83 @@ const clockToleranceSeconds = 5;
 
 function refusalOf(error: unknown): AssertionRefused {
   if (error instanceof AssertionRefused) return error;
-  if (error instanceof errors.JWTExpired) return new AssertionRefused('expired', 'The caller assertion has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') return new AssertionRefused('audience', 'The caller assertion is meant for another service');
-    return new AssertionRefused('malformed', `The caller assertion's ${error.claim} claim is not acceptable`);
-  }
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed) {
-    return new AssertionRefused('signature', 'The caller assertion is not signed by a trusted key');
+  if (error instanceof TokenError) {
+    switch (error.code) {
+      case TokenError.codes.expired:
+      case TokenError.codes.inactive:
+        return new AssertionRefused('expired', 'The caller assertion has expired');
+      case TokenError.codes.invalidSignature:
+      case TokenError.codes.invalidAlgorithm:
+        return new AssertionRefused('signature', 'The caller assertion is not signed by a trusted key');
+      case TokenError.codes.invalidClaimValue:
+        if (/\baud\b/.test(error.message)) return new AssertionRefused('audience', 'The caller assertion is meant for another service');
+        break;
+      default:
+        break;
+    }
   }
   return new AssertionRefused('malformed', 'The caller assertion is not a well-formed signed token');
 }
+
+type Verify = (token: string) => { header: { kid?: string }; payload: AssertionClaims };
 
 /**
  * Verifies the caller assertion of each request a service receives: signed with EdDSA by a key
  * it trusts for the issuing service, for this service, alive, bound to this message's subject
  * and payload, and not seen before. Replays are caught by assertion id within the assertions'
- * lifetime, per replica; the binding keeps a replay to the exact same request.
+ * lifetime, per replica; the binding keeps a replay to the exact same request. Verification
+ * runs on every hop: fast-jwt on node:crypto, not WebCrypto.
  */
 export class AssertionVerifier {
-  private readonly keys: Map<string, { service: string; key: Promise<CryptoKey | Uint8Array> }>;
+  /** One verifier per trusted key id, each knowing which service the key speaks for. */
+  private readonly verifiers: Map<string, { service: string; verify: Verify }>;
+  private readonly decodeHeader = createDecoder({ complete: true }) as (token: string) => { header: { kid?: unknown } };
   private readonly seen = new LRUCache<string, true>({ max: 200_000, ttlAutopurge: false });
 
   constructor(
     private readonly service: ServiceName,
     trustedKeys: PublicJwk[],
   ) {
-    this.keys = new Map(
-      trustedKeys.map((jwk) => [jwk.kid, { service: jwk.kid.slice(0, jwk.kid.indexOf(':')), key: importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA') }]),
+    this.verifiers = new Map(
+      trustedKeys.map((jwk) => [
+        jwk.kid,
+        {
+          service: jwk.kid.slice(0, jwk.kid.indexOf(':')),
+          verify: createVerifier({
+            key: createPublicKey({ key: { ...jwk }, format: 'jwk' })
+              .export({ format: 'pem', type: 'spki' })
+              .toString(),
+            algorithms: ['EdDSA'],
+            checkTyp: assertionType,
+            allowedAud: service,
+            requiredClaims: ['iss', 'sub', 'iat', 'exp', 'jti'],
+            clockTolerance: clockToleranceSeconds * 1000,
+            complete: true,
+          }) as unknown as Verify,
+        },
+      ]),
     );
   }
 
-  async verify(token: string | undefined, message: { subject: string; payload: unknown; idempotencyKey?: string }): Promise<VerifiedCaller> {
+  verify(token: string | undefined, message: { subject: string; payload: unknown; idempotencyKey?: string }): Promise<VerifiedCaller> {
+    try {
+      return Promise.resolve(this.verifySync(token, message));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private verifySync(token: string | undefined, message: { subject: string; payload: unknown; idempotencyKey?: string }): VerifiedCaller {
     if (!token) throw new AssertionRefused('missing', 'The request carries no caller assertion');
     if (!isCanonicalCompactJws(token)) throw new AssertionRefused('malformed', 'The caller assertion is not a well-formed signed token');
     let claims: AssertionClaims;
-    let keyService: string | undefined;
+    let keyService: string;
     try {
-      const verified = await jwtVerify<AssertionClaims>(
-        token,
-        async (header: JWTHeaderParameters) => {
-          const trusted = header.kid ? this.keys.get(header.kid) : undefined;
-          if (!trusted) throw new AssertionRefused('signature', 'The caller assertion is signed with a key this service does not trust');
-          keyService = trusted.service;
-          return trusted.key;
-        },
-        {
-          algorithms: ['EdDSA'],
-          typ: assertionType,
-          audience: this.service,
-          requiredClaims: ['iss', 'sub', 'iat', 'exp', 'jti'],
-          clockTolerance: clockToleranceSeconds,
-        },
-      );
-      claims = verified.payload;
+      const { kid } = this.decodeHeader(token).header;
+      const trusted = typeof kid === 'string' ? this.verifiers.get(kid) : undefined;
+      if (!trusted) throw new AssertionRefused('signature', 'The caller assertion is signed with a key this service does not trust');
+      keyService = trusted.service;
+      claims = trusted.verify(token).payload;
     } catch (error) {
       throw refusalOf(error);
     }

@@ -39,6 +39,35 @@ export function toConsentRecord(row: Consent): ConsentRecord {
   };
 }
 
+/** A cases row as raw SQL returns it. */
+export interface CaseRow {
+  id: string;
+  person_id: string;
+  owner_organisation_id: string;
+  owner_unit_id: string;
+  municipality_code: string;
+  target_group: string;
+  gender: string;
+  status: string;
+  opened_by: string;
+  opened_at: Date;
+}
+
+export function caseFromRow(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    ownerOrganisationId: row.owner_organisation_id,
+    ownerUnitId: row.owner_unit_id,
+    municipalityCode: row.municipality_code as MunicipalityCode,
+    targetGroup: row.target_group as TargetGroup,
+    gender: row.gender as Gender,
+    status: row.status as 'open',
+    openedBy: row.opened_by,
+    openedAt: row.opened_at,
+  };
+}
+
 function toCaseRecord(row: Case): CaseRecord {
   return {
     id: row.id,

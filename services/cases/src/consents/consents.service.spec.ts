@@ -110,11 +110,10 @@ describe('ConsentsService', () => {
 
   describe('check', () => {
     it('answers covered only for an active consent to the receiver, for a sender on the case team, with the case attributes', async () => {
-      const { service, cases, consents } = setUp();
+      const { service, consents } = setUp();
       const record = aCase();
       const receivingOrganisationId = randomUUID();
-      cases.requireForTeam.mockResolvedValue(record);
-      consents.findActive.mockResolvedValueOnce(aConsent({ organisationId: receivingOrganisationId })).mockResolvedValueOnce(null);
+      consents.findCaseWithCoverage.mockResolvedValueOnce({ case: record, covered: true }).mockResolvedValueOnce({ case: record, covered: false });
       const query = { caseId: record.id, receivingOrganisationId, purpose: ConsentPurpose.Referral };
       const sender = anActor({ organisationId: record.ownerOrganisationId });
 
@@ -126,8 +125,17 @@ describe('ConsentsService', () => {
         gender: 'female',
       });
       await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false });
-      expect(cases.requireForTeam).toHaveBeenCalledWith(record.id, sender);
-      expect(consents.findActive).toHaveBeenCalledWith(record.id, receivingOrganisationId, 'referral');
+      expect(consents.findCaseWithCoverage).toHaveBeenCalledWith(record.id, receivingOrganisationId, 'referral');
+    });
+
+    it('says nothing about a case to a sender outside its team, nor about a case that does not exist', async () => {
+      const { service, consents } = setUp();
+      const record = aCase();
+      const query = { caseId: record.id, receivingOrganisationId: randomUUID(), purpose: ConsentPurpose.Referral };
+      consents.findCaseWithCoverage.mockResolvedValueOnce({ case: record, covered: true }).mockResolvedValueOnce(null);
+
+      await expect(service.check(query, anActor())).rejects.toMatchObject({ code: ErrorCode.NotOnCaseTeam });
+      await expect(service.check(query, anActor({ organisationId: record.ownerOrganisationId }))).rejects.toMatchObject({ code: ErrorCode.CaseNotFound });
     });
   });
 });

@@ -16,7 +16,8 @@ import {
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { ConsentRecord } from '../cases/cases.repository';
-import { CasesService } from '../cases/cases.service';
+import { caseNotFound } from '../cases/cases.errors';
+import { assertOnCaseTeam, CasesService } from '../cases/cases.service';
 import { ConsentsRepository } from './consents.repository';
 import { CasesTransactional } from '../database';
 
@@ -47,10 +48,12 @@ export class ConsentsService {
 
   /** Whether the person consented to share with the receiver; the acting staff member's organisation must be on the case team. */
   async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
-    const record = await this.caseAccess.requireForTeam(query.caseId, actor);
-    const consent = await this.consents.findActive(query.caseId, query.receivingOrganisationId, query.purpose);
+    const found = await this.consents.findCaseWithCoverage(query.caseId, query.receivingOrganisationId, query.purpose);
+    if (!found) throw caseNotFound(query.caseId);
+    const record = found.case;
+    assertOnCaseTeam(record, actor.organisationId);
     return {
-      covered: consent !== null,
+      covered: found.covered,
       caseId: record.id,
       municipalityCode: record.municipalityCode,
       targetGroup: record.targetGroup,

@@ -50,6 +50,20 @@ describe('TokenVerifier with a shared secret', () => {
     await expect(verifier.verify(await sign(claims))).resolves.toEqual({ staffId, organisationId: claims.org, unitId: claims.unit, roles: ['caseworker'] });
   });
 
+  it('keeps believing a verified token only until it expires', async () => {
+    jest.useFakeTimers({ now: Date.now() });
+    try {
+      const token = await sign(claims, { expiresIn: '2m' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ staffId });
+
+      // Past its expiry and the clock tolerance: neither the cache nor verification believes it.
+      jest.setSystemTime(Date.now() + 3 * 60_000);
+      await unauthenticated(verifier.verify(token));
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses tokens signed with another key, for another audience or issuer, or expired', async () => {
     await unauthenticated(verifier.verify(await sign(claims, { key: 'another-secret-that-is-long-enough-too' })));
     await unauthenticated(verifier.verify(await sign(claims, { audience: 'someone-else' })));

@@ -1,5 +1,6 @@
 import { ActorContext, DomainError, ErrorCode, validatePayload } from '@samverkan/contracts';
 import { isCanonicalCompactJws } from '@samverkan/platform';
+import { LRUCache } from 'lru-cache';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { GatewayConfig } from '../config';
 
@@ -23,6 +24,12 @@ const clockToleranceSeconds = 30;
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
+  /**
+   * Tokens already verified, with their staff member, until they expire (5 minutes at most): a
+   * client sends the same token with every request, and a token's answer cannot change before
+   * its expiry, while verifying it costs each request a signature check.
+   */
+  private readonly verified = new LRUCache<string, { actor: ActorContext; expiresAt: number }>({ max: 20_000, ttl: 300_000, ttlAutopurge: false });
 
   /** `keySet` stands in for the issuer's key set in tests; otherwise it is fetched from JWT_JWKS_URL. */
   constructor(
@@ -43,6 +50,15 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<ActorContext> {
+    // Expiry is checked on the same (wall) clock verification uses; the cache's own clock only evicts.
+    const known = this.verified.get(token);
+    if (known && known.expiresAt * 1000 > Date.now()) return known.actor;
+    const verified = await this.verifyAfresh(token);
+    this.verified.set(token, verified);
+    return verified.actor;
+  }
+
+  private async verifyAfresh(token: string): Promise<{ actor: ActorContext; expiresAt: number }> {
     if (!isCanonicalCompactJws(token)) throw unauthenticated('The bearer token is invalid or has expired');
     let payload: JWTPayload;
     try {
@@ -56,7 +72,8 @@ export class TokenVerifier {
     }
     if ((payload.iat as number) > Date.now() / 1000 + clockToleranceSeconds) throw unauthenticated('The bearer token was issued in the future');
     try {
-      return validatePayload(ActorContext, { staffId: payload.sub, organisationId: payload['org'], unitId: payload['unit'], roles: payload['roles'] });
+      const actor = validatePayload(ActorContext, { staffId: payload.sub, organisationId: payload['org'], unitId: payload['unit'], roles: payload['roles'] });
+      return { actor, expiresAt: payload.exp as number };
     } catch {
       throw unauthenticated('The bearer token lacks the staff claims sub, org, unit and roles');
     }

@@ -51,7 +51,12 @@ export function toReferralView(record: ReferralRecord): ReferralView {
 }
 
 /** What every referral event carries: the full non-identifying state and its version. */
-export function toReferralState(record: ReferralRecord): ReferralStateData {
+export function toReferralState(
+  record: Pick<
+    ReferralRecord,
+    'id' | 'caseId' | 'fromOrganisationId' | 'toOrganisationId' | 'municipalityCode' | 'targetGroup' | 'gender' | 'status' | 'declineReason' | 'version'
+  >,
+): ReferralStateData {
   return {
     referralId: record.id,
     caseId: record.caseId,

@@ -1,9 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import type { DeclineReason, Gender, MunicipalityCode, ReferralDirection, ReferralStatus, TargetGroup } from '@samverkan/contracts';
+import type { DeclineReason, EventEnvelope, Gender, MunicipalityCode, ReferralDirection, ReferralStatus, TargetGroup } from '@samverkan/contracts';
+import { Outbox } from '@samverkan/messaging';
 import type { Cursor } from '@samverkan/platform';
 import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database';
-import type { Referral } from '../generated/prisma/client';
+import { Prisma, type Referral } from '../generated/prisma/client';
 import type { ReferralRecord } from './referral';
+
+/** A referrals row as raw SQL returns it. */
+interface ReferralRow {
+  id: string;
+  case_id: string;
+  from_organisation_id: string;
+  from_unit_id: string;
+  sent_by: string;
+  to_organisation_id: string;
+  support_resource_id: string | null;
+  municipality_code: string;
+  target_group: string;
+  gender: string;
+  status: string;
+  decline_reason: string | null;
+  sent_at: Date;
+  responded_at: Date | null;
+  responded_by: string | null;
+  version: number;
+}
+
+function fromRow(row: ReferralRow): ReferralRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    fromOrganisationId: row.from_organisation_id,
+    fromUnitId: row.from_unit_id,
+    sentBy: row.sent_by,
+    toOrganisationId: row.to_organisation_id,
+    supportResourceId: row.support_resource_id,
+    municipalityCode: row.municipality_code as MunicipalityCode,
+    targetGroup: row.target_group as TargetGroup,
+    gender: row.gender as Gender,
+    status: row.status as ReferralStatus,
+    declineReason: row.decline_reason as DeclineReason | null,
+    sentAt: row.sent_at,
+    respondedAt: row.responded_at,
+    respondedBy: row.responded_by,
+    version: row.version,
+  };
+}
 
 function toRecord(row: Referral): ReferralRecord {
   return {
@@ -16,37 +58,61 @@ function toRecord(row: Referral): ReferralRecord {
   };
 }
 
+/**
+ * The referrals table. A referral and the events announcing its change are written in one
+ * statement (`Outbox.withEvents`): sending and answering are the hot path of the whole system,
+ * and one round trip without a transaction is the cheapest atomic write there is.
+ */
 @Injectable()
 export class ReferralsRepository {
-  constructor(@InjectReferralsTransactionHost() private readonly txHost: ReferralsTransactionHost) {}
+  constructor(
+    @InjectReferralsTransactionHost() private readonly txHost: ReferralsTransactionHost,
+    private readonly outbox: Outbox,
+  ) {}
 
   private get db() {
     return this.txHost.tx;
   }
 
-  async create(record: Omit<ReferralRecord, 'sentAt' | 'respondedAt' | 'respondedBy' | 'declineReason'>): Promise<ReferralRecord> {
-    return toRecord(await this.db.referral.create({ data: record }));
+  async create(record: Omit<ReferralRecord, 'sentAt' | 'respondedAt' | 'respondedBy' | 'declineReason'>, events: EventEnvelope[]): Promise<ReferralRecord> {
+    const [row] = await this.outbox.withEvents<ReferralRow>(
+      this.db,
+      Prisma.sql`INSERT INTO referrals (id, case_id, from_organisation_id, from_unit_id, sent_by, to_organisation_id, support_resource_id,
+                                        municipality_code, target_group, gender, status, version)
+                 VALUES (${record.id}::uuid, ${record.caseId}::uuid, ${record.fromOrganisationId}::uuid, ${record.fromUnitId}::uuid,
+                         ${record.sentBy}::uuid, ${record.toOrganisationId}::uuid, ${record.supportResourceId}::uuid, ${record.municipalityCode},
+                         ${record.targetGroup}, ${record.gender}, ${record.status}, ${record.version})
+                 RETURNING *`,
+      events,
+    );
+    return fromRow(row as ReferralRow);
   }
 
   async findById(id: string): Promise<ReferralRecord | null> {
-    const row = await this.db.referral.findUnique({ where: { id } });
-    return row ? toRecord(row) : null;
+    const [row] = await this.db.$queryRaw<ReferralRow[]>`SELECT * FROM referrals WHERE id = ${id}::uuid`;
+    return row ? fromRow(row) : null;
   }
 
   /**
-   * Moves a referral to its answer if nobody changed it since `expectedVersion` was read.
-   * Returns null when someone did (the caller lost the race).
+   * Moves a referral to its answer, with its events, if nobody changed it since `expectedVersion`
+   * was read. Returns null when someone did (the caller lost the race); then nothing is written.
    */
   async answer(
     id: string,
     expectedVersion: number,
     answer: { status: ReferralStatus; declineReason: DeclineReason | null; respondedBy: string },
+    events: EventEnvelope[],
   ): Promise<ReferralRecord | null> {
-    const updated = await this.db.referral.updateMany({
-      where: { id, version: expectedVersion },
-      data: { ...answer, respondedAt: new Date(), version: expectedVersion + 1 },
-    });
-    return updated.count === 1 ? this.findById(id) : null;
+    const [row] = await this.outbox.withEvents<ReferralRow>(
+      this.db,
+      Prisma.sql`UPDATE referrals
+                    SET status = ${answer.status}, decline_reason = ${answer.declineReason}, responded_by = ${answer.respondedBy}::uuid,
+                        responded_at = now(), version = version + 1
+                  WHERE id = ${id}::uuid AND version = ${expectedVersion}
+                 RETURNING *`,
+      events,
+    );
+    return row ? fromRow(row) : null;
   }
 
   /** Newest first: sorted by sentAt, then id, both descending (keyset pagination). */

@@ -14,6 +14,7 @@ import {
   type ConsentCheckResult,
   type DeclineReason,
   type DeclineReferralCommand,
+  type EventEnvelope,
   type GetReferralQuery,
   type ListReferralsQuery,
   type Page,
@@ -23,10 +24,10 @@ import {
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { decodeCursor, toPage, type Cursor } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { assertTransition, toReferralState, toReferralView, type ReferralRecord } from './referral';
+import { assertTransition, toReferralState, toReferralView } from './referral';
 import { consentDoesNotCoverReceiver, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
 import { ReferralsRepository } from './referrals.repository';
-import { ReferralsTransactional } from '../database';
+import { ReferralsSingleStatement } from '../database';
 
 const eventOfStatus = {
   [ReferralStatus.Sent]: EventType.ReferralSent,
@@ -95,9 +96,10 @@ export class ReferralsService {
     return toPage(rows, limit, toReferralView, (row) => ({ key: row.sentAt.toISOString(), id: row.id }));
   }
 
-  @ReferralsTransactional()
+  /** The referral and its event, in one statement. */
+  @ReferralsSingleStatement()
   private async recordSent(command: SendReferralCommand, actor: ActorContext, consent: ConsentCheckResult): Promise<ReferralView> {
-    const referral = await this.referrals.create({
+    const record = {
       id: uuidv7(),
       caseId: command.caseId,
       fromOrganisationId: actor.organisationId,
@@ -110,30 +112,35 @@ export class ReferralsService {
       gender: consent.gender,
       status: ReferralStatus.Sent,
       version: 1,
-    });
-    await this.announce(referral);
+    };
+    const referral = await this.referrals.create(record, [this.event({ ...record, declineReason: null })]);
     return toReferralView(referral);
   }
 
-  @ReferralsTransactional()
+  /**
+   * The answer and its event, in one statement that only writes if the referral is still the
+   * version read: no transaction is held while deciding, and a concurrent answer loses cleanly.
+   */
+  @ReferralsSingleStatement()
   private async answer(actor: ActorContext, referralId: string, status: ReferralStatus, declineReason: DeclineReason | null): Promise<ReferralView> {
     assertRole(actor, StaffRole.Caseworker);
     const current = await this.referrals.findById(referralId);
     if (!current) throw referralNotFound(referralId);
     if (current.toOrganisationId !== actor.organisationId) throw notReceiver();
     assertTransition(current.status, status);
-    const answered = await this.referrals.answer(referralId, current.version, { status, declineReason, respondedBy: actor.staffId });
+    const next = { ...current, status, declineReason, version: current.version + 1 };
+    const answered = await this.referrals.answer(referralId, current.version, { status, declineReason, respondedBy: actor.staffId }, [this.event(next)]);
     // Someone answered in between: report the transition from what it is now.
     if (!answered) {
       const now = await this.referrals.findById(referralId);
       assertTransition(now?.status ?? current.status, status);
       throw referralNotFound(referralId);
     }
-    await this.announce(answered);
     return toReferralView(answered);
   }
 
-  private async announce(referral: ReferralRecord): Promise<void> {
-    await this.outbox.add(eventOfStatus[referral.status], { type: 'referral', id: referral.id }, toReferralState(referral));
+  /** The event announcing the referral in this state: its full non-identifying state and version. */
+  private event(referral: Parameters<typeof toReferralState>[0]): EventEnvelope {
+    return this.outbox.envelope(eventOfStatus[referral.status], { type: 'referral', id: referral.id }, toReferralState(referral));
   }
 }
