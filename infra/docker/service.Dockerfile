@@ -68,8 +68,12 @@ WORKDIR /app
 # map it as needed. NODE_ENV=production makes every service demand its secrets (signing key,
 # trusted keys, NATS credentials; the gateway JWT_SECRET or JWT_JWKS_URL, cases its identity
 # keys) and the gateway refuse development tokens. `npm run secrets` writes them.
+# NODE_OPTIONS bounds the V8 heap as infra/node-options.json does for npm start and the bench
+# (a test keeps the two equal): a service holds 40-60 MiB of live objects under load, and
+# unbounded V8 lets garbage grow the heap past 130 MiB before it collects.
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
+    NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=128" \
     HTTP_HOST=0.0.0.0 \
     HTTP_PORT=3000
 COPY package.json ./
@@ -83,5 +87,7 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HTTP_PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # exec: node becomes PID 1 and receives SIGTERM itself; the services enable Nest's shutdown
-# hooks, which stop consumers and the outbox relay and drain NATS before exiting.
-CMD ["sh", "-c", "exec node --enable-source-maps dist/services/${SERVICE}/src/main.js"]
+# hooks, which stop consumers and the outbox relay and drain NATS before exiting. Without
+# --enable-source-maps, which would hold every module's source map (about 15 MiB): stack traces
+# name the compiled files, which SWC keeps readable and beside their maps in dist/.
+CMD ["sh", "-c", "exec node dist/services/${SERVICE}/src/main.js"]

@@ -2,13 +2,15 @@
 // `npm start`: builds the services, starts all five with demo data against the local
 // PostgreSQL and NATS, waits until each is ready, and prints where to go. Ctrl-C stops them.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
 const postgresUrl = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const logDirectory = join('dist', 'logs');
+/** The V8 heap bounds the image sets in NODE_OPTIONS, so that npm start runs the services alike. */
+const nodeFlags = JSON.parse(readFileSync(join('infra', 'node-options.json'), 'utf8'));
 
 const services = [
   { name: 'actors', port: 3001, env: { SEED_DEMO_DATA: 'true' } },
@@ -107,7 +109,7 @@ async function main() {
 
   for (const service of services) {
     const log = createWriteStream(join(logDirectory, `${service.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['--enable-source-maps', join('dist', 'services', service.name, 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...nodeFlags, '--enable-source-maps', join('dist', 'services', service.name, 'src', 'main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'development',

@@ -4,13 +4,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const ticksPerSecond = 100; // CLK_TCK on Linux
 
-/** User and system (kernel: syscalls, context switches) CPU time of a process, in milliseconds; 0 once it is gone. */
-export function cpuSplitMs(pid) {
+/**
+ * User and system (kernel: syscalls, context switches) CPU time of a process, in milliseconds; 0
+ * once it is gone. With `withExitedChildren`, the time of its children that have exited as well.
+ */
+export function cpuSplitMs(pid, withExitedChildren = false) {
   try {
     // Fields after the command name (which may hold spaces, hence the last ')').
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { user: (Number(fields[11]) * 1000) / ticksPerSecond, system: (Number(fields[12]) * 1000) / ticksPerSecond };
+    const ticks = (index) => Number(fields[index]) + (withExitedChildren ? Number(fields[index + 2]) : 0);
+    return { user: (ticks(11) * 1000) / ticksPerSecond, system: (ticks(12) * 1000) / ticksPerSecond };
   } catch {
     return { user: 0, system: 0 };
   }
@@ -46,11 +50,15 @@ export function pidsNamed(name) {
   return pids;
 }
 
-/** CPU time of a group of processes, found again at every reading (PostgreSQL forks backends). */
+/**
+ * CPU time of a group of processes, found again at every reading. PostgreSQL forks a backend per
+ * connection: a backend that ended between two readings took its time with it, but its parent
+ * counts the time of children it reaped, so the sum stays whole.
+ */
 export function groupCpuSplitMs(name) {
   return pidsNamed(name).reduce(
     (sum, pid) => {
-      const { user, system } = cpuSplitMs(pid);
+      const { user, system } = cpuSplitMs(pid, true);
       return { user: sum.user + user, system: sum.system + system };
     },
     { user: 0, system: 0 },

@@ -78,3 +78,12 @@ describe('the NATS server configurations in infra/nats', () => {
     });
   });
 });
+
+describe('the V8 heap bounds', () => {
+  it('are the same in the image as for npm start and the bench', () => {
+    const flags = JSON.parse(readFileSync(join(root, 'infra', 'node-options.json'), 'utf8')) as string[];
+    const dockerfile = readFileSync(join(root, 'infra', 'docker', 'service.Dockerfile'), 'utf8');
+
+    expect(/NODE_OPTIONS="([^"]*)"/.exec(dockerfile)?.[1]).toBe(flags.join(' '));
+  });
+});

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { Counter, type Registry } from 'prom-client';
 
@@ -14,9 +15,13 @@ export function statementsCounter(registry: Registry): Counter<'pool'> {
   );
 }
 
+const logger = new Logger('DatabasePool');
+
 /**
  * A pg Pool whose clients count the statements they send, so the cost of each operation in
- * database round trips is visible (`db_statements_total{pool}`).
+ * database round trips is visible (`db_statements_total{pool}`). An idle connection that
+ * PostgreSQL closes (a restart, a terminated backend) is logged and dropped from the pool; the
+ * next query opens a new one. Without a listener, pg would throw the error and end the process.
  */
 export function countingPool(config: pg.PoolConfig, pool: string, registry: Registry): pg.Pool {
   const counter = statementsCounter(registry).labels(pool);
@@ -27,5 +32,7 @@ export function countingPool(config: pg.PoolConfig, pool: string, registry: Regi
     counter.inc();
     return query.apply(this, args);
   } as pg.Client['query'];
-  return new pg.Pool({ ...config, Client: CountingClient });
+  const created = new pg.Pool({ ...config, Client: CountingClient });
+  created.on('error', (error) => logger.warn({ err: error, pool }, 'an idle database connection was closed; the pool opens a new one when needed'));
+  return created;
 }
