@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ConsentPurpose, Gender, MunicipalityCode, TargetGroup } from '@samverkan/contracts';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
-import type { Case, Consent } from '../generated/prisma/client';
+import { Prisma, type Case, type Consent } from '../generated/prisma/client';
 import type { ProtectedIdentity } from '../identity/identity-protector';
 
 export interface ConsentRecord {
@@ -39,36 +39,14 @@ export function toConsentRecord(row: Consent): ConsentRecord {
   };
 }
 
-/** A cases row as raw SQL returns it. */
-export interface CaseRow {
-  id: string;
-  person_id: string;
-  owner_organisation_id: string;
-  owner_unit_id: string;
-  municipality_code: string;
-  target_group: string;
-  gender: string;
-  status: string;
-  opened_by: string;
-  opened_at: Date;
-}
+/** The columns of a case (table alias `c`) under the names of Prisma's model, so raw SQL and Prisma give one shape. */
+export const caseColumns = Prisma.raw(
+  `c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
+   c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.status, c.opened_by AS "openedBy",
+   c.opened_at AS "openedAt"`,
+);
 
-export function caseFromRow(row: CaseRow): CaseRecord {
-  return {
-    id: row.id,
-    personId: row.person_id,
-    ownerOrganisationId: row.owner_organisation_id,
-    ownerUnitId: row.owner_unit_id,
-    municipalityCode: row.municipality_code as MunicipalityCode,
-    targetGroup: row.target_group as TargetGroup,
-    gender: row.gender as Gender,
-    status: row.status as 'open',
-    openedBy: row.opened_by,
-    openedAt: row.opened_at,
-  };
-}
-
-function toCaseRecord(row: Case): CaseRecord {
+export function toCaseRecord(row: Case): CaseRecord {
   return {
     id: row.id,
     personId: row.personId,

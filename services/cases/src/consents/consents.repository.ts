@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '@samverkan/messaging';
 import { DomainError, ErrorCode, type ConsentPurpose } from '@samverkan/contracts';
-import { caseFromRow, toConsentRecord, type CaseRecord, type CaseRow, type ConsentRecord } from '../cases/cases.repository';
+import { caseColumns, toCaseRecord, toConsentRecord, type CaseRecord, type ConsentRecord } from '../cases/cases.repository';
+import type { Case } from '../generated/prisma/client';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 
 @Injectable()
@@ -17,11 +18,11 @@ export class ConsentsRepository {
    * query: referrals asks this before every referral it sends.
    */
   async findCaseWithCoverage(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<{ case: CaseRecord; covered: boolean } | null> {
-    const [row] = await this.db.$queryRaw<Array<CaseRow & { covered: boolean }>>`
-      SELECT c.*, EXISTS (SELECT 1 FROM consents k
+    const [row] = await this.db.$queryRaw<Array<Case & { covered: boolean }>>`
+      SELECT ${caseColumns}, EXISTS (SELECT 1 FROM consents k
                            WHERE k.case_id = c.id AND k.organisation_id = ${organisationId}::uuid AND k.purpose = ${purpose} AND k.revoked_at IS NULL) AS covered
         FROM cases c WHERE c.id = ${caseId}::uuid`;
-    return row ? { case: caseFromRow(row), covered: row.covered } : null;
+    return row ? { case: toCaseRecord(row), covered: row.covered } : null;
   }
 
   async findActive(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null> {

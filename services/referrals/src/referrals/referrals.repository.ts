@@ -6,46 +6,13 @@ import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '.
 import { Prisma, type Referral } from '../generated/prisma/client';
 import type { ReferralRecord } from './referral';
 
-/** A referrals row as raw SQL returns it. */
-interface ReferralRow {
-  id: string;
-  case_id: string;
-  from_organisation_id: string;
-  from_unit_id: string;
-  sent_by: string;
-  to_organisation_id: string;
-  support_resource_id: string | null;
-  municipality_code: string;
-  target_group: string;
-  gender: string;
-  status: string;
-  decline_reason: string | null;
-  sent_at: Date;
-  responded_at: Date | null;
-  responded_by: string | null;
-  version: number;
-}
-
-function fromRow(row: ReferralRow): ReferralRecord {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    fromOrganisationId: row.from_organisation_id,
-    fromUnitId: row.from_unit_id,
-    sentBy: row.sent_by,
-    toOrganisationId: row.to_organisation_id,
-    supportResourceId: row.support_resource_id,
-    municipalityCode: row.municipality_code as MunicipalityCode,
-    targetGroup: row.target_group as TargetGroup,
-    gender: row.gender as Gender,
-    status: row.status as ReferralStatus,
-    declineReason: row.decline_reason as DeclineReason | null,
-    sentAt: row.sent_at,
-    respondedAt: row.responded_at,
-    respondedBy: row.responded_by,
-    version: row.version,
-  };
-}
+/** The columns of a referral under the names of Prisma's model, so raw SQL and Prisma give one shape. */
+const referralColumns = Prisma.raw(
+  `id, case_id AS "caseId", from_organisation_id AS "fromOrganisationId", from_unit_id AS "fromUnitId", sent_by AS "sentBy",
+   to_organisation_id AS "toOrganisationId", support_resource_id AS "supportResourceId", municipality_code AS "municipalityCode",
+   target_group AS "targetGroup", gender, status, decline_reason AS "declineReason", sent_at AS "sentAt",
+   responded_at AS "respondedAt", responded_by AS "respondedBy", version`,
+);
 
 function toRecord(row: Referral): ReferralRecord {
   return {
@@ -75,22 +42,22 @@ export class ReferralsRepository {
   }
 
   async create(record: Omit<ReferralRecord, 'sentAt' | 'respondedAt' | 'respondedBy' | 'declineReason'>, events: EventEnvelope[]): Promise<ReferralRecord> {
-    const [row] = await this.outbox.withEvents<ReferralRow>(
+    const [row] = await this.outbox.withEvents<Referral>(
       this.db,
       Prisma.sql`INSERT INTO referrals (id, case_id, from_organisation_id, from_unit_id, sent_by, to_organisation_id, support_resource_id,
                                         municipality_code, target_group, gender, status, version)
                  VALUES (${record.id}::uuid, ${record.caseId}::uuid, ${record.fromOrganisationId}::uuid, ${record.fromUnitId}::uuid,
                          ${record.sentBy}::uuid, ${record.toOrganisationId}::uuid, ${record.supportResourceId}::uuid, ${record.municipalityCode},
                          ${record.targetGroup}, ${record.gender}, ${record.status}, ${record.version})
-                 RETURNING *`,
+                 RETURNING ${referralColumns}`,
       events,
     );
-    return fromRow(row as ReferralRow);
+    return toRecord(row as Referral);
   }
 
   async findById(id: string): Promise<ReferralRecord | null> {
-    const [row] = await this.db.$queryRaw<ReferralRow[]>`SELECT * FROM referrals WHERE id = ${id}::uuid`;
-    return row ? fromRow(row) : null;
+    const [row] = await this.db.$queryRaw<Referral[]>`SELECT ${referralColumns} FROM referrals WHERE id = ${id}::uuid`;
+    return row ? toRecord(row) : null;
   }
 
   /**
@@ -103,16 +70,16 @@ export class ReferralsRepository {
     answer: { status: ReferralStatus; declineReason: DeclineReason | null; respondedBy: string },
     events: EventEnvelope[],
   ): Promise<ReferralRecord | null> {
-    const [row] = await this.outbox.withEvents<ReferralRow>(
+    const [row] = await this.outbox.withEvents<Referral>(
       this.db,
       Prisma.sql`UPDATE referrals
                     SET status = ${answer.status}, decline_reason = ${answer.declineReason}, responded_by = ${answer.respondedBy}::uuid,
                         responded_at = now(), version = version + 1
                   WHERE id = ${id}::uuid AND version = ${expectedVersion}
-                 RETURNING *`,
+                 RETURNING ${referralColumns}`,
       events,
     );
-    return row ? fromRow(row) : null;
+    return row ? toRecord(row) : null;
   }
 
   /** Newest first: sorted by sentAt, then id, both descending (keyset pagination). */
