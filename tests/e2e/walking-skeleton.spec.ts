@@ -104,13 +104,23 @@ describe('the walking skeleton, end to end through the gateway', () => {
     });
 
     it('lets an administrator create an organisation, once per name', async () => {
-      const body = { name: `Samordningsförbundet ${randomUUID().slice(0, 8)}`, type: 'civil_society' };
+      const body = {
+        name: `Samordningsförbundet ${randomUUID().slice(0, 8)}`,
+        type: 'civil_society',
+        organisationNumber: '802480-1238',
+        municipalityCodes: ['1880'],
+      };
 
       const created = await system.http().post('/api/v1/organisations').set(administrator.auth).send(body).expect(201);
-      const again = await system.http().post('/api/v1/organisations').set(administrator.auth).send(body).expect(409);
+      const again = await system
+        .http()
+        .post('/api/v1/organisations')
+        .set(administrator.auth)
+        .send({ ...body, organisationNumber: '802480-1246' })
+        .expect(409);
       const fetched = await system.http().get(`/api/v1/organisations/${created.body.id}`).set(analyst.auth).expect(200);
 
-      expect(fetched.body).toMatchObject({ name: body.name, type: 'civil_society', municipalityCode: null });
+      expect(fetched.body).toMatchObject({ name: body.name, type: 'civil_society', organisationNumber: '802480-1238', municipalityCodes: ['1880'] });
       expect(again.body).toMatchObject({ code: 'ORGANISATION_NAME_TAKEN', status: 409 });
     });
 
@@ -119,7 +129,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
         .http()
         .post('/api/v1/organisations')
         .set(employmentService.auth)
-        .send({ name: 'Ny aktör', type: 'civil_society' })
+        .send({ name: 'Ny aktör', type: 'civil_society', organisationNumber: '802480-1246', municipalityCodes: ['1880'] })
         .expect(403);
 
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

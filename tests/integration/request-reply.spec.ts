@@ -30,9 +30,9 @@ describe('request-reply between services over NATS', () => {
   }
 
   it('answers a valid query', async () => {
-    const page = await gateway.request<Page<OrganisationView>>(Requests.actors.listOrganisations, { type: 'employment_service' });
+    const page = await gateway.request<Page<OrganisationView>>(Requests.actors.listOrganisations, { type: 'state_agency' });
 
-    expect(page.items.map((organisation) => organisation.name)).toEqual(['Arbetsförmedlingen Örebro']);
+    expect(page.items.map((organisation) => organisation.name)).toEqual(['Arbetsförmedlingen Örebro', 'Försäkringskassan Örebro']);
   });
 
   it('refuses an invalid payload with VALIDATION_FAILED naming every field, as the gateway would', async () => {

@@ -1,4 +1,4 @@
-import { OrganisationCreatedData } from './actors/events';
+import { CompetenceAddedData, OrganisationStateData, StaffMemberStateData, SupportResourceStateData, UnitStateData, WorkplaceStateData } from './actors/events';
 import { CaseOpenedData, ConsentRecordedData } from './cases/events';
 import { EventEnvelopeDto, type EventEnvelope } from './envelope';
 import { DomainError, ErrorCode } from './errors';
@@ -14,7 +14,18 @@ import { validatePayload } from './validation';
  * keeps a fixture of each version in `event-fixtures/`, which must always parse.
  */
 export const eventSchemas = {
-  [EventType.OrganisationCreated]: { data: OrganisationCreatedData, version: 1 },
+  [EventType.OrganisationRegistered]: { data: OrganisationStateData, version: 1 },
+  [EventType.OrganisationUpdated]: { data: OrganisationStateData, version: 1 },
+  [EventType.UnitRegistered]: { data: UnitStateData, version: 1 },
+  [EventType.UnitUpdated]: { data: UnitStateData, version: 1 },
+  [EventType.StaffMemberRegistered]: { data: StaffMemberStateData, version: 1 },
+  [EventType.StaffMemberUpdated]: { data: StaffMemberStateData, version: 1 },
+  [EventType.SupportResourceRegistered]: { data: SupportResourceStateData, version: 1 },
+  [EventType.SupportResourceUpdated]: { data: SupportResourceStateData, version: 1 },
+  [EventType.SupportResourceCapacityChanged]: { data: SupportResourceStateData, version: 1 },
+  [EventType.WorkplaceRegistered]: { data: WorkplaceStateData, version: 1 },
+  [EventType.WorkplaceUpdated]: { data: WorkplaceStateData, version: 1 },
+  [EventType.CompetenceAdded]: { data: CompetenceAddedData, version: 1 },
   [EventType.CaseOpened]: { data: CaseOpenedData, version: 1 },
   [EventType.ConsentRecorded]: { data: ConsentRecordedData, version: 1 },
   [EventType.ReferralSent]: { data: ReferralStateData, version: 1 },

@@ -3,13 +3,16 @@
  * the console translates them to Swedish.
  */
 export const OrganisationType = {
-  EmploymentService: 'employment_service',
-  SocialInsurance: 'social_insurance',
+  /** A state agency: Arbetsförmedlingen, Försäkringskassan. */
+  StateAgency: 'state_agency',
   Municipality: 'municipality',
   Region: 'region',
   CountyAdministrativeBoard: 'county_administrative_board',
+  /** Study associations, non-profits, social enterprises. */
   CivilSociety: 'civil_society',
-  AdultEducation: 'adult_education',
+  /** An employer that receives people for work experience or jobs. */
+  Employer: 'employer',
+  Other: 'other',
 } as const;
 export type OrganisationType = (typeof OrganisationType)[keyof typeof OrganisationType];
 
@@ -52,16 +55,100 @@ export const DeclineReason = {
 export type DeclineReason = (typeof DeclineReason)[keyof typeof DeclineReason];
 
 export const StaffRole = {
-  /** Handläggare or coordinator working with people's cases. */
+  /** Handläggare working with people's cases. */
   Caseworker: 'caseworker',
-  /** Regional or municipal analyst reading anonymised statistics. */
+  /** Coordinates support paths across organisations; keeps the own organisation's directory entries. */
+  Coordinator: 'coordinator',
+  /** Leads a unit. */
+  UnitManager: 'unit_manager',
+  /** Municipal or regional analyst reading anonymised statistics. */
   Analyst: 'analyst',
   /** Keeps the platform running: health, replays, outbox republishing. */
   Operator: 'operator',
-  /** Maintains the actors directory. */
+  /** Maintains the own organisation's directory entries: units, staff, resources, workplaces. */
   Administrator: 'administrator',
 } as const;
 export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
 
 export const ReferralDirection = { Incoming: 'incoming', Outgoing: 'outgoing' } as const;
 export type ReferralDirection = (typeof ReferralDirection)[keyof typeof ReferralDirection];
+
+/**
+ * Support needs a case can record and a support resource or a competence can address. A closed
+ * list: statistics and the competence map count by it, so a code must mean the same everywhere.
+ */
+export const SupportNeed = {
+  Neuropsychiatric: 'neuropsychiatric',
+  Psychiatric: 'psychiatric',
+  IntellectualDisability: 'intellectual_disability',
+  PhysicalDisability: 'physical_disability',
+  Hearing: 'hearing',
+  Vision: 'vision',
+  SwedishLanguage: 'swedish_language',
+  ForeignEducationValidation: 'foreign_education_validation',
+  WorkExperience: 'work_experience',
+  Studies: 'studies',
+  HealthRehabilitation: 'health_rehabilitation',
+  Motivation: 'motivation',
+  SocialSituation: 'social_situation',
+} as const;
+export type SupportNeed = (typeof SupportNeed)[keyof typeof SupportNeed];
+
+/** What a support resource offers so that people with a need can take part; a person can need each. */
+export const AccessibilityFeature = {
+  PhysicalAccess: 'physical_access',
+  Interpreter: 'interpreter',
+  EasySwedish: 'easy_swedish',
+  SignLanguage: 'sign_language',
+  Remote: 'remote',
+  AdaptedPace: 'adapted_pace',
+} as const;
+export type AccessibilityFeature = (typeof AccessibilityFeature)[keyof typeof AccessibilityFeature];
+
+/** Conditions a person must meet to take part in a support resource. */
+export const EligibilityRule = {
+  /** Registered as a job seeker at Arbetsförmedlingen. */
+  RegisteredAtEmploymentService: 'registered_at_employment_service',
+  /** A decision from Försäkringskassan, e.g. activity compensation or a rehabilitation plan. */
+  SocialInsuranceDecision: 'social_insurance_decision',
+  /** Registered as resident (folkbokförd) in one of the municipalities the resource serves. */
+  ResidentInMunicipality: 'resident_in_municipality',
+  /** Receives income support (försörjningsstöd) from the municipality. */
+  ReceivesIncomeSupport: 'receives_income_support',
+  /** Newly arrived: in the establishment programme or within three years of residence permit. */
+  NewlyArrived: 'newly_arrived',
+} as const;
+export type EligibilityRule = (typeof EligibilityRule)[keyof typeof EligibilityRule];
+
+/** What a workplace takes people for. */
+export const WorkplaceOffer = {
+  WorkExperience: 'work_experience',
+  Employment: 'employment',
+  SubsidisedEmployment: 'subsidised_employment',
+  Apprenticeship: 'apprenticeship',
+} as const;
+export type WorkplaceOffer = (typeof WorkplaceOffer)[keyof typeof WorkplaceOffer];
+
+/** Adaptations a workplace can make for a person with a disability. */
+export const WorkplaceAdaptation = {
+  PhysicalAccess: 'physical_access',
+  ReducedHours: 'reduced_hours',
+  FlexibleHours: 'flexible_hours',
+  QuietWorkspace: 'quiet_workspace',
+  StructuredTasks: 'structured_tasks',
+  VisualInstructions: 'visual_instructions',
+  AssistiveTechnology: 'assistive_technology',
+  SignLanguageColleagues: 'sign_language_colleagues',
+} as const;
+export type WorkplaceAdaptation = (typeof WorkplaceAdaptation)[keyof typeof WorkplaceAdaptation];
+
+/** Support an employer needs to receive a person with a disability. */
+export const EmployerSupport = {
+  MentorTraining: 'mentor_training',
+  SupervisorSupport: 'supervisor_support',
+  AssistiveAids: 'assistive_aids',
+  WageSubsidyGuidance: 'wage_subsidy_guidance',
+  JobCoach: 'job_coach',
+  AccessibilityReview: 'accessibility_review',
+} as const;
+export type EmployerSupport = (typeof EmployerSupport)[keyof typeof EmployerSupport];

@@ -100,3 +100,21 @@ export function defineServiceDatabase<TClient extends ServicePrismaClient>(
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && error.name === 'PrismaClientKnownRequestError' && (error as { code?: unknown }).code === 'P2002';
 }
+
+/**
+ * What a unique violation names: the index (through the pg driver adapter, e.g.
+ * `organisations_organisation_number_key`), or its columns where the engine reported them.
+ * Empty when it is not a unique violation, so a repository can tell which of two keys was taken.
+ */
+export function uniqueViolationTarget(error: unknown): string {
+  if (!isUniqueViolation(error)) return '';
+  const meta = (error as { meta?: UniqueViolationMeta }).meta;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const target = constraint?.index ?? constraint?.fields ?? meta?.target ?? '';
+  return Array.isArray(target) ? target.join(',') : String(target);
+}
+
+interface UniqueViolationMeta {
+  target?: unknown;
+  driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } };
+}

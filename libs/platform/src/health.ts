@@ -1,4 +1,16 @@
-import { Controller, Get, HttpCode, Inject, Module, Res, ServiceUnavailableException, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  Module,
+  Res,
+  ServiceUnavailableException,
+  type DynamicModule,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { describeError } from './errors';
@@ -15,6 +27,37 @@ export interface ReadinessCheck {
 export type Readiness = HealthCheckResult | Pick<HealthCheckResult, 'status'>;
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+/**
+ * Work a service must finish before it is of use, e.g. seeding its demo data: readiness reports
+ * `startup` down, naming the work, until every tracked task has finished.
+ */
+@Injectable()
+export class StartupTasks implements ReadinessCheck {
+  readonly name = 'startup';
+  private readonly running = new Set<string>();
+  private readonly failed = new Map<string, string>();
+
+  /** Tracks `task` and returns it, so the caller can still await it. */
+  track<T>(name: string, task: Promise<T>): Promise<T> {
+    this.running.add(name);
+    this.failed.delete(name);
+    task.then(
+      () => this.running.delete(name),
+      (error: unknown) => {
+        this.running.delete(name);
+        this.failed.set(name, describeError(error));
+      },
+    );
+    return task;
+  }
+
+  probe(): Promise<void> {
+    if (this.failed.size > 0) return Promise.reject(new Error([...this.failed].map(([name, reason]) => `${name} failed: ${reason}`).join('; ')));
+    if (this.running.size > 0) return Promise.reject(new Error(`still running: ${[...this.running].join(', ')}`));
+    return Promise.resolve();
+  }
+}
 const READINESS_DETAILS = Symbol('READINESS_DETAILS');
 
 @Controller('health')
@@ -81,7 +124,7 @@ export class HealthModule {
    * `details`: who sees why a check is down; `operators` on a service that faces users.
    */
   static forRoot(options: { imports: DynamicModule['imports']; checks: Type<ReadinessCheck>[]; details?: 'everyone' | 'operators' }): DynamicModule {
-    const { checks } = options;
+    const checks = [...options.checks, StartupTasks];
     const collect: Provider = {
       provide: READINESS_CHECKS,
       useFactory: (...resolved: ReadinessCheck[]) => resolved,
@@ -89,9 +132,12 @@ export class HealthModule {
     };
     return {
       module: HealthModule,
+      // Global, so that any module can track its start-up work.
+      global: true,
       imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])],
       controllers: [HealthController],
-      providers: [collect, { provide: READINESS_DETAILS, useValue: options.details ?? 'everyone' }],
+      providers: [collect, StartupTasks, { provide: READINESS_DETAILS, useValue: options.details ?? 'everyone' }],
+      exports: [StartupTasks],
     };
   }
 }

@@ -49,6 +49,7 @@ const nativeTypes: Record<string, (args: string[]) => string> = {
   Uuid: () => 'uuid',
   Timestamptz: (args) => `timestamp(${args[0] ?? '6'}) with time zone`,
   Text: () => 'text',
+  Date: () => 'date',
 };
 
 function columnType(field: DmmfField): string {

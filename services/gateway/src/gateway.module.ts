@@ -14,10 +14,14 @@ import { GATEWAY_CONFIG } from './config.token';
 import { HttpValidationPipe } from './http/http-validation.pipe';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { OperationsController } from './operations/operations.controller';
-import { ActorsController } from './routes/actors.controller';
 import { CasesController } from './routes/cases.controller';
+import { DirectoryReportsController } from './routes/directory-reports.controller';
+import { OrganisationsController } from './routes/organisations.controller';
 import { ReferralsController } from './routes/referrals.controller';
+import { StaffController } from './routes/staff.controller';
 import { StatisticsController } from './routes/statistics.controller';
+import { SupportResourcesController } from './routes/support-resources.controller';
+import { WorkplacesController } from './routes/workplaces.controller';
 
 /** Rate limits per staff member once authenticated, per address before. */
 class StaffThrottlerGuard extends ThrottlerGuard {
@@ -53,7 +57,11 @@ export class GatewayModule {
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
       ],
       controllers: [
-        ActorsController,
+        OrganisationsController,
+        StaffController,
+        SupportResourcesController,
+        WorkplacesController,
+        DirectoryReportsController,
         CasesController,
         ReferralsController,
         StatisticsController,

@@ -1,6 +1,112 @@
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO6391,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { catalogueCodePattern, QueryBoolean } from '../field-rules';
+import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
 import { StaffRole } from '../vocabulary';
+
+const codeMessage = { message: '$property must be catalogue codes (lower-case letters, digits, underscores)' };
+
+export class CreateStaffMemberBody {
+  /** A unit of the acting staff member's own organisation. */
+  @IsUUID()
+  unitId!: string;
+
+  @IsString()
+  @Length(2, 100)
+  displayName!: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string | null;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(Object.values(StaffRole), { each: true })
+  roles!: StaffRole[];
+
+  /** ISO 639-1 codes of the languages the staff member speaks with clients. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsISO6391({ each: true })
+  languages?: string[];
+
+  /** Codes from the competence catalogue (`GET /competences`). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @Matches(catalogueCodePattern, { each: true, ...codeMessage })
+  competences?: string[];
+}
+
+export class CreateStaffMemberCommand extends CreateStaffMemberBody {}
+
+export class UpdateStaffMemberBody {
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  displayName?: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(Object.values(StaffRole), { each: true })
+  roles?: StaffRole[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsISO6391({ each: true })
+  languages?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @Matches(catalogueCodePattern, { each: true, ...codeMessage })
+  competences?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateStaffMemberCommand extends UpdateStaffMemberBody {
+  @IsUUID()
+  staffId!: string;
+}
 
 export class GetStaffMemberQuery {
   @IsUUID()
@@ -11,6 +117,32 @@ export class ListStaffMembersQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   organisationId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @IsOptional()
+  @IsIn(Object.values(StaffRole))
+  role?: StaffRole;
+
+  @IsOptional()
+  @Matches(catalogueCodePattern, codeMessage)
+  competence?: string;
+
+  @IsOptional()
+  @IsISO6391()
+  language?: string;
+
+  /** Staff of units in this municipality, or of county-wide units of organisations serving it. */
+  @IsOptional()
+  @IsIn(municipalityCodes)
+  municipalityCode?: MunicipalityCode;
+
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class StaffMemberView {
@@ -29,6 +161,23 @@ export class StaffMemberView {
   @IsString()
   unitName!: string;
 
+  @IsOptional()
+  @IsString()
+  email!: string | null;
+
   @IsIn(Object.values(StaffRole), { each: true })
   roles!: StaffRole[];
+
+  @IsString({ each: true })
+  languages!: string[];
+
+  @IsString({ each: true })
+  competences!: string[];
+
+  @IsBoolean()
+  active!: boolean;
+
+  @IsInt()
+  @Min(1)
+  version!: number;
 }

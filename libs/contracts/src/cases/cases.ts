@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { ConsentPurpose, Gender, TargetGroup } from '../vocabulary';
+import { ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
 
 export class OpenCaseBody {
   /** Travels only in request bodies, never in URLs, events or logs. */
@@ -15,6 +15,13 @@ export class OpenCaseBody {
 
   @IsIn(Object.values(TargetGroup))
   targetGroup!: TargetGroup;
+
+  /** The person's support needs, as far as known when the case opens. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(Object.values(SupportNeed), { each: true })
+  supportNeeds?: SupportNeed[];
 }
 
 /** The body is the whole command: who acts travels in the caller assertion, never in a payload. */
@@ -93,6 +100,9 @@ export class CaseView {
 
   @IsIn(Object.values(Gender))
   gender!: Gender;
+
+  @IsIn(Object.values(SupportNeed), { each: true })
+  supportNeeds!: SupportNeed[];
 
   @IsIn(['open'])
   status!: 'open';

@@ -1,6 +1,6 @@
-import { IsIn, IsUUID } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { ConsentPurpose, Gender, TargetGroup } from '../vocabulary';
+import { ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
 
 /** Non-identifying attributes only: the person behind the case never leaves the cases service. */
 export class CaseOpenedData {
@@ -18,6 +18,12 @@ export class CaseOpenedData {
 
   @IsIn(Object.values(Gender))
   gender!: Gender;
+
+  /** Added after version 1 was published: absent in older events, where it means none recorded. */
+  @IsOptional()
+  @IsArray()
+  @IsIn(Object.values(SupportNeed), { each: true })
+  supportNeeds?: SupportNeed[];
 }
 
 export class ConsentRecordedData {

@@ -72,6 +72,18 @@ export const consumers = {
     // The projection keeps the highest version, so the order of handling does not matter.
     concurrency: 8,
   },
+  actorsCaseNeeds: {
+    durable: 'actors-case-needs',
+    owner: 'actors',
+    stream: streams.cases.name,
+    filterSubject: 'cases.events.case.>',
+    eventTypes: [EventType.CaseOpened],
+    maxAttempts: 5,
+    ackWaitSeconds: 30,
+    maxAckPending: 1000,
+    // A case's needs are written once, when it opens: the order does not matter.
+    concurrency: 8,
+  },
 } as const satisfies Record<string, ConsumerDefinition>;
 
 export type ConsumerName = (typeof consumers)[keyof typeof consumers]['durable'];

@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
-import type { DemoOrganisation } from './orebro-lan';
+import type { CompetenceRecord } from '../directory/records';
+import type { DemoOrganisation } from './demo-directory';
 
 /** Arbitrary but fixed: serialises seeding when several replicas start at once. */
 const seedLock = 4711_2014;
+
+const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
+
+/** Ids of what is already there, per kind: the seeder adds only the rest. */
+export interface ExistingIds {
+  competences: Set<string>;
+  organisations: Set<string>;
+  units: Set<string>;
+  staff: Set<string>;
+  supportResources: Set<string>;
+  workplaces: Set<string>;
+}
 
 @Injectable()
 export class DemoDataRepository {
@@ -17,32 +30,110 @@ export class DemoDataRepository {
     await this.db.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1)', seedLock);
   }
 
-  async existingOrganisationIds(ids: string[]): Promise<Set<string>> {
-    const rows = await this.db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true } });
-    return new Set(rows.map((row) => row.id));
+  async existingIds(organisations: DemoOrganisation[], competences: CompetenceRecord[]): Promise<ExistingIds> {
+    const ids = <T extends { id: string }>(rows: T[]) => new Set(rows.map((row) => row.id));
+    const units = organisations.flatMap((org) => org.units);
+    const [competenceRows, organisationRows, unitRows, staffRows, resourceRows, workplaceRows] = await Promise.all([
+      this.db.competence.findMany({ where: { code: { in: competences.map((competence) => competence.code) } }, select: { code: true } }),
+      this.db.organisation.findMany({ where: { id: { in: organisations.map((org) => org.id) } }, select: { id: true } }),
+      this.db.unit.findMany({ where: { id: { in: units.map((unit) => unit.id) } }, select: { id: true } }),
+      this.db.staffMember.findMany({ where: { id: { in: units.flatMap((unit) => unit.staff.map((member) => member.id)) } }, select: { id: true } }),
+      this.db.supportResource.findMany({
+        where: { id: { in: organisations.flatMap((org) => org.supportResources.map((resource) => resource.id)) } },
+        select: { id: true },
+      }),
+      this.db.workplace.findMany({
+        where: { id: { in: organisations.flatMap((org) => org.workplaces.map((workplace) => workplace.id)) } },
+        select: { id: true },
+      }),
+    ]);
+    return {
+      competences: new Set(competenceRows.map((row) => row.code)),
+      organisations: ids(organisationRows),
+      units: ids(unitRows),
+      staff: ids(staffRows),
+      supportResources: ids(resourceRows),
+      workplaces: ids(workplaceRows),
+    };
   }
 
-  async insert(organisations: DemoOrganisation[]): Promise<void> {
+  async insertCompetences(competences: CompetenceRecord[]): Promise<void> {
+    if (competences.length > 0) await this.db.competence.createMany({ data: competences, skipDuplicates: true });
+  }
+
+  async insertOrganisations(organisations: DemoOrganisation[]): Promise<void> {
+    if (organisations.length === 0) return;
     await this.db.organisation.createMany({
-      data: organisations.map(({ id, name, type, municipalityCode }) => ({ id, name, type, municipalityCode })),
+      data: organisations.map(({ id, name, type, organisationNumber, municipalityCodes, description, website }) => ({
+        id,
+        name,
+        type,
+        organisationNumber,
+        municipalityCodes,
+        description,
+        website,
+      })),
       skipDuplicates: true,
     });
+  }
+
+  /** An organisation seeded before the directory kept organisation numbers gets its number; nothing else of it changes. */
+  async fillInOrganisationNumber(id: string, organisationNumber: string): Promise<boolean> {
+    const { count } = await this.db.organisation.updateMany({
+      where: { id, organisationNumber: null },
+      data: { organisationNumber, version: { increment: 1 }, updatedAt: new Date() },
+    });
+    return count > 0;
+  }
+
+  async insertUnits(units: Array<DemoOrganisation['units'][number] & { organisationId: string }>): Promise<void> {
+    if (units.length === 0) return;
     await this.db.unit.createMany({
-      data: organisations.flatMap((org) =>
-        org.units.map((unit) => ({ id: unit.id, organisationId: org.id, name: unit.name, municipalityCode: org.municipalityCode })),
-      ),
+      data: units.map(({ id, organisationId, name, municipalityCode, email, phone, address }) => ({
+        id,
+        organisationId,
+        name,
+        municipalityCode,
+        email,
+        phone,
+        street: address?.street ?? null,
+        postalCode: address?.postalCode ?? null,
+        city: address?.city ?? null,
+      })),
       skipDuplicates: true,
     });
-    await this.db.staffMember.createMany({
-      data: organisations.flatMap((org) =>
-        org.units.flatMap((unit) =>
-          unit.staff.map((member) => ({ id: member.id, organisationId: org.id, unitId: unit.id, displayName: member.displayName, roles: member.roles })),
-        ),
-      ),
-      skipDuplicates: true,
-    });
+  }
+
+  async insertStaff(staff: Array<DemoOrganisation['units'][number]['staff'][number] & { organisationId: string; unitId: string }>): Promise<void> {
+    if (staff.length > 0) await this.db.staffMember.createMany({ data: staff, skipDuplicates: true });
+  }
+
+  async insertSupportResources(resources: Array<DemoOrganisation['supportResources'][number] & { organisationId: string }>): Promise<void> {
+    if (resources.length === 0) return;
     await this.db.supportResource.createMany({
-      data: organisations.flatMap((org) => org.supportResources.map((resource) => ({ ...resource, organisationId: org.id }))),
+      data: resources.map(({ ageRange, capacity, activeFrom, activeUntil, ...resource }) => ({
+        ...resource,
+        ageMin: ageRange.min,
+        ageMax: ageRange.max,
+        places: capacity.places,
+        taken: capacity.taken,
+        expectedWaitDays: capacity.expectedWaitDays,
+        activeFrom: dateColumn(activeFrom),
+        activeUntil: activeUntil ? dateColumn(activeUntil) : null,
+      })),
+      skipDuplicates: true,
+    });
+  }
+
+  async insertWorkplaces(workplaces: Array<DemoOrganisation['workplaces'][number] & { organisationId: string }>): Promise<void> {
+    if (workplaces.length === 0) return;
+    await this.db.workplace.createMany({
+      data: workplaces.map(({ address, ...workplace }) => ({
+        ...workplace,
+        street: address?.street ?? null,
+        postalCode: address?.postalCode ?? null,
+        city: address?.city ?? null,
+      })),
       skipDuplicates: true,
     });
   }

@@ -1,6 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetStaffMemberQuery, ListStaffMembersQuery, Requests, type Page, type StaffMemberView } from '@samverkan/contracts';
+import {
+  CreateStaffMemberCommand,
+  GetStaffMemberQuery,
+  ListStaffMembersQuery,
+  Requests,
+  UpdateStaffMemberCommand,
+  type ActorContext,
+  type Page,
+  type StaffMemberView,
+} from '@samverkan/contracts';
+import { Actor } from '@samverkan/messaging';
 import { StaffService } from './staff.service';
 
 @Controller()
@@ -15,5 +25,15 @@ export class StaffHandlers {
   @MessagePattern(Requests.actors.listStaffMembers)
   list(@Payload() query: ListStaffMembersQuery): Promise<Page<StaffMemberView>> {
     return this.staff.list(query);
+  }
+
+  @MessagePattern(Requests.actors.createStaffMember)
+  create(@Payload() command: CreateStaffMemberCommand, @Actor() actor: ActorContext): Promise<StaffMemberView> {
+    return this.staff.create(command, actor);
+  }
+
+  @MessagePattern(Requests.actors.updateStaffMember)
+  update(@Payload() command: UpdateStaffMemberCommand, @Actor() actor: ActorContext): Promise<StaffMemberView> {
+    return this.staff.update(command, actor);
   }
 }

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { SupportResourcesHandlers } from './support-resources.handlers';
 import { SupportResourcesRepository } from './support-resources.repository';
 import { SupportResourcesService } from './support-resources.service';
 
-@Module({ controllers: [SupportResourcesHandlers], providers: [SupportResourcesService, SupportResourcesRepository] })
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [SupportResourcesHandlers],
+  providers: [SupportResourcesService, SupportResourcesRepository],
+  exports: [SupportResourcesRepository],
+})
 export class SupportResourcesModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsentPurpose, Gender, MunicipalityCode, TargetGroup } from '@samverkan/contracts';
+import type { ConsentPurpose, Gender, MunicipalityCode, SupportNeed, TargetGroup } from '@samverkan/contracts';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 import { Prisma, type Case, type Consent } from '../generated/prisma/client';
 import type { ProtectedIdentity } from '../identity/identity-protector';
@@ -22,6 +22,7 @@ export interface CaseRecord {
   municipalityCode: MunicipalityCode;
   targetGroup: TargetGroup;
   gender: Gender;
+  supportNeeds: SupportNeed[];
   status: 'open';
   openedBy: string;
   openedAt: Date;
@@ -42,7 +43,7 @@ export function toConsentRecord(row: Consent): ConsentRecord {
 /** The columns of a case (table alias `c`) under the names of Prisma's model, so raw SQL and Prisma give one shape. */
 export const caseColumns = Prisma.raw(
   `c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
-   c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.status, c.opened_by AS "openedBy",
+   c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.support_needs AS "supportNeeds", c.status, c.opened_by AS "openedBy",
    c.opened_at AS "openedAt"`,
 );
 
@@ -55,6 +56,7 @@ export function toCaseRecord(row: Case): CaseRecord {
     municipalityCode: row.municipalityCode as MunicipalityCode,
     targetGroup: row.targetGroup as TargetGroup,
     gender: row.gender as Gender,
+    supportNeeds: row.supportNeeds as SupportNeed[],
     status: row.status as 'open',
     openedBy: row.openedBy,
     openedAt: row.openedAt,

@@ -15,6 +15,7 @@ export function toCaseView(record: CaseRecord, consents: ConsentRecord[]): CaseV
     municipalityCode: record.municipalityCode,
     targetGroup: record.targetGroup,
     gender: record.gender,
+    supportNeeds: record.supportNeeds,
     status: record.status,
     openedAt: record.openedAt.toISOString(),
     consents: consents.map((consent) => ({
@@ -52,6 +53,7 @@ export class CasesService {
       municipalityCode: command.municipalityCode,
       targetGroup: command.targetGroup,
       gender: identity.gender,
+      supportNeeds: command.supportNeeds ?? [],
       status: 'open',
       openedBy: actor.staffId,
     });
@@ -64,6 +66,7 @@ export class CasesService {
         municipalityCode: record.municipalityCode,
         targetGroup: record.targetGroup,
         gender: record.gender,
+        supportNeeds: record.supportNeeds,
       },
     );
     return toCaseView(record, []);

@@ -21,6 +21,7 @@ function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     municipalityCode: '1862',
     targetGroup: 'disability',
     gender: 'female',
+    supportNeeds: [],
     status: 'open',
     openedBy: randomUUID(),
     openedAt: new Date('2026-11-02T09:00:00Z'),

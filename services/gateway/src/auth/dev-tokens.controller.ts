@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListStaffMembersQuery, Requests, type Page, type StaffMemberView } from '@samverkan/contracts';
+import { DomainError, ErrorCode, ListStaffMembersQuery, Requests, type Page, type StaffMemberView } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { IsUUID } from 'class-validator';
 import { SignJWT } from 'jose';
@@ -47,6 +47,9 @@ export class DevTokensController {
   @ApiOkResponse({ description: 'A bearer token acting as the staff member' })
   async issue(@Body() body: IssueDevTokenBody): Promise<DevToken> {
     const staffMember = await this.rpc.request<StaffMemberView>(Requests.actors.getStaffMember, { staffId: body.staffId });
+    // Someone who left the unit signs in no more, in development as in the real identity provider.
+    if (!staffMember.active)
+      throw new DomainError(ErrorCode.Forbidden, 'The staff member is no longer active', [{ field: 'staffId', message: 'is not active' }]);
     const { ttlSeconds } = this.config.devTokens;
     const accessToken = await new SignJWT({ org: staffMember.organisationId, unit: staffMember.unitId, roles: staffMember.roles })
       .setProtectedHeader({ alg: 'HS256' })
