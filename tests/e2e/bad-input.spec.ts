@@ -45,7 +45,17 @@ describe('bad input through the gateway', () => {
   });
 
   // The field is null where the rule, not a field, is at fault (an unknown id, an unknown route).
-  type Case = [description: string, method: 'get' | 'post', path: () => string, body: unknown, status: number, code: string, field: string | null];
+  type Case = [
+    description: string,
+    method: 'get' | 'post' | 'patch',
+    path: () => string,
+    body: unknown,
+    status: number,
+    code: string,
+    field: string | null,
+    // Who asks, when a caseworker would be stopped by the role check before validation; a caseworker by default.
+    as?: () => SignedInStaff,
+  ];
   const json = { 'content-type': 'application/json' };
 
   const cases: Case[] = [
@@ -152,20 +162,44 @@ describe('bad input through the gateway', () => {
       'VALIDATION_FAILED',
       'targetGroup',
     ],
+    ['a PATCH without a body', 'patch', () => `/api/v1/units/${receiver.member.unitId}`, undefined, 400, 'VALIDATION_FAILED', 'body', () => receiver],
+    [
+      'null for a name, which may be left out but not blanked',
+      'patch',
+      () => `/api/v1/units/${receiver.member.unitId}`,
+      { name: null },
+      400,
+      'VALIDATION_FAILED',
+      'name',
+      () => receiver,
+    ],
+    [
+      'a phone number with text around it',
+      'patch',
+      () => `/api/v1/units/${receiver.member.unitId}`,
+      { phone: 'Tel 019-21 10 00' },
+      400,
+      'VALIDATION_FAILED',
+      'phone',
+      () => receiver,
+    ],
     ['an unknown route', 'get', () => '/api/v1/nothing-here', undefined, 404, 'ROUTE_NOT_FOUND', null],
   ];
 
-  it.each(cases)('answers %s with a problem naming the field or rule, and writes nothing', async (_description, method, path, body, status, code, field) => {
-    const before = await rowCounts();
-    const call = system.http()[method](path()).set(caseworker.auth);
-    const response = await (body === undefined ? call : typeof body === 'string' ? call.set(json).send(body) : call.send(body as object));
+  it.each(cases)(
+    'answers %s with a problem naming the field or rule, and writes nothing',
+    async (_description, method, path, body, status, code, field, as = () => caseworker) => {
+      const before = await rowCounts();
+      const call = system.http()[method](path()).set(as().auth);
+      const response = await (body === undefined ? call : typeof body === 'string' ? call.set(json).send(body) : call.send(body as object));
 
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status, code, type: expect.stringMatching(/^https:\/\//), title: expect.any(String), detail: expect.any(String) });
-    if (field) expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
-    expect(await rowCounts()).toEqual(before);
-  });
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status, code, type: expect.stringMatching(/^https:\/\//), title: expect.any(String), detail: expect.any(String) });
+      if (field) expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
 
   it('refuses to republish the outbox of an unknown service, and a caseworker may not republish at all', async () => {
     const unknown = await system

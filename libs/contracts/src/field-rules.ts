@@ -1,8 +1,17 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { IsPhoneNumber, IsPostalCode, Matches, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A code of a data-driven catalogue (competences): lower-case letters, digits and underscores. */
 export const catalogueCodePattern = /^[a-z][a-z0-9_]{1,49}$/;
+
+/**
+ * The field may be left out, but when it is given it must be valid: unlike @IsOptional(), null is
+ * refused, so a PATCH cannot blank a field that is required, and the OpenAPI document (which marks
+ * only @IsOptional() fields nullable) says what the API takes.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
 
 /** A query-string boolean: `true` and `false` become booleans; anything else stays and fails @IsBoolean. */
 export function QueryBoolean(): PropertyDecorator {
@@ -48,4 +57,24 @@ export function IsNotLessThan(other: string, options?: ValidationOptions): Prope
         },
       },
     });
+}
+
+/**
+ * A Swedish phone number as people write it (019-21 10 00, +46 19 21 10 00) that is valid for
+ * its area code. The pattern comes first because libphonenumber finds a number inside any text
+ * ("Tel 019-211000;drop" passes it alone), and a directory shows what it stores.
+ */
+export function IsSwedishPhoneNumber(): PropertyDecorator {
+  return (target, propertyKey) => {
+    Matches(/^\+?[0-9 ()-]{6,20}$/, { message: '$property must be a phone number of digits, spaces, hyphens and brackets' })(target, propertyKey);
+    IsPhoneNumber('SE', { message: '$property must be a Swedish phone number' })(target, propertyKey);
+  };
+}
+
+/** A Swedish postal code, NNN NN (the space optional), without the old S- prefix. */
+export function IsSwedishPostalCode(): PropertyDecorator {
+  return (target, propertyKey) => {
+    Matches(/^\d{3} ?\d{2}$/, { message: '$property must be a Swedish postal code (NNN NN)' })(target, propertyKey);
+    IsPostalCode('SE')(target, propertyKey);
+  };
 }

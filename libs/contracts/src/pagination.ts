@@ -1,16 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOmittable } from './field-rules';
 
 /** Keyset pagination: `after` is the opaque cursor of the last item of the previous page. */
 export class PageQuery {
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
   limit?: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   after?: string;

@@ -1,15 +1,16 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { SupportNeed } from '../vocabulary';
 
 export class GetCompetenceMapQuery {
-  @IsOptional()
+  @IsOmittable()
   @IsIn(municipalityCodes)
   municipalityCode?: MunicipalityCode;
 
   /** Count only this organisation's staff. */
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisationId?: string;
 }

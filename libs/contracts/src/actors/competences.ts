@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { catalogueCodePattern } from '../field-rules';
+import { catalogueCodePattern, IsOmittable } from '../field-rules';
 import { PageQuery } from '../pagination';
 import { SupportNeed, TargetGroup } from '../vocabulary';
 
@@ -27,7 +27,7 @@ export class AddCompetenceBody {
   @IsIn(Object.values(SupportNeed), { each: true })
   addressesNeeds!: SupportNeed[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(TargetGroup), { each: true })
@@ -37,7 +37,7 @@ export class AddCompetenceBody {
 export class AddCompetenceCommand extends AddCompetenceBody {}
 
 export class ListCompetencesQuery extends PageQuery {
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(SupportNeed))
   need?: SupportNeed;
 }

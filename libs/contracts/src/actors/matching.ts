@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../field-rules';
+import { IsCalendarDate, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { AccessibilityFeature, EligibilityRule, Gender, SupportNeed, TargetGroup } from '../vocabulary';
 import { SupportResourceView } from './support-resources';
@@ -43,21 +43,21 @@ export class PersonProfileDto {
   @IsIn(Object.values(TargetGroup), { each: true })
   targetGroups!: TargetGroup[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(SupportNeed), { each: true })
   supportNeeds?: SupportNeed[];
 
   /** What the person needs to take part: a resource without one of these excludes itself. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(AccessibilityFeature), { each: true })
   accessibilityNeeds?: AccessibilityFeature[];
 
   /** ISO 639-1 codes of the languages the person speaks. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -68,7 +68,7 @@ export class PersonProfileDto {
    * The eligibility conditions the person meets (registered at Arbetsförmedlingen, a decision
    * from Försäkringskassan, …). Residence is known from `municipalityCode` and need not be listed.
    */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(EligibilityRule), { each: true })
@@ -81,18 +81,18 @@ export class MatchSupportResourcesBody {
   profile!: PersonProfileDto;
 
   /** Also list the resources that do not fit, each with the rules that excluded it. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   includeExcluded?: boolean;
 
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(100)
   limit?: number;
 
   /** The day to match for (default today): a resource must be running then. */
-  @IsOptional()
+  @IsOmittable()
   @IsCalendarDate()
   on?: string;
 }

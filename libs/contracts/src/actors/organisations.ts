@@ -8,8 +8,6 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsPhoneNumber,
-  IsPostalCode,
   IsString,
   IsUrl,
   IsUUID,
@@ -18,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { QueryBoolean } from '../field-rules';
+import { IsOmittable, IsSwedishPhoneNumber, IsSwedishPostalCode, QueryBoolean } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { IsOrganisationNumber } from '../organisation-number';
 import { PageQuery } from '../pagination';
@@ -30,7 +28,7 @@ export class AddressDto {
   @Length(1, 200)
   street!: string;
 
-  @IsPostalCode('SE')
+  @IsSwedishPostalCode()
   postalCode!: string;
 
   @IsString()
@@ -75,17 +73,17 @@ export class CreateOrganisationCommand extends CreateOrganisationBody {}
 
 /** What an organisation's administrators and coordinators may change; a field left out stays. */
 export class UpdateOrganisationBody {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 200)
   name?: string;
 
   /** To correct the number, or to fill it in for an entry made before the directory kept them. */
-  @IsOptional()
+  @IsOmittable()
   @IsOrganisationNumber()
   organisationNumber?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -102,7 +100,7 @@ export class UpdateOrganisationBody {
   @MaxLength(500)
   website?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -113,16 +111,16 @@ export class UpdateOrganisationCommand extends UpdateOrganisationBody {
 }
 
 export class ListOrganisationsQuery extends PageQuery {
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(OrganisationType))
   type?: OrganisationType;
 
   /** Organisations that serve this municipality. */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(municipalityCodes)
   municipalityCode?: MunicipalityCode;
 
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   active?: boolean;
@@ -192,7 +190,7 @@ export class CreateUnitBody {
   email?: string | null;
 
   @IsOptional()
-  @IsPhoneNumber('SE')
+  @IsSwedishPhoneNumber()
   phone?: string | null;
 
   @IsOptional()
@@ -207,7 +205,7 @@ export class CreateUnitCommand extends CreateUnitBody {
 }
 
 export class UpdateUnitBody {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 200)
   name?: string;
@@ -222,7 +220,7 @@ export class UpdateUnitBody {
   email?: string | null;
 
   @IsOptional()
-  @IsPhoneNumber('SE')
+  @IsSwedishPhoneNumber()
   phone?: string | null;
 
   @IsOptional()
@@ -230,7 +228,7 @@ export class UpdateUnitBody {
   @Type(() => AddressDto)
   address?: AddressDto | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -241,15 +239,15 @@ export class UpdateUnitCommand extends UpdateUnitBody {
 }
 
 export class ListUnitsQuery extends PageQuery {
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisationId?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(municipalityCodes)
   municipalityCode?: MunicipalityCode;
 
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   active?: boolean;

@@ -16,7 +16,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { catalogueCodePattern, QueryBoolean } from '../field-rules';
+import { catalogueCodePattern, IsOmittable, QueryBoolean } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
 import { StaffRole } from '../vocabulary';
@@ -44,7 +44,7 @@ export class CreateStaffMemberBody {
   roles!: StaffRole[];
 
   /** ISO 639-1 codes of the languages the staff member speaks with clients. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -52,7 +52,7 @@ export class CreateStaffMemberBody {
   languages?: string[];
 
   /** Codes from the competence catalogue (`GET /competences`). */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique()
@@ -63,11 +63,11 @@ export class CreateStaffMemberBody {
 export class CreateStaffMemberCommand extends CreateStaffMemberBody {}
 
 export class UpdateStaffMemberBody {
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   unitId?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 100)
   displayName?: string;
@@ -77,28 +77,28 @@ export class UpdateStaffMemberBody {
   @MaxLength(200)
   email?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(Object.values(StaffRole), { each: true })
   roles?: StaffRole[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
   @IsISO6391({ each: true })
   languages?: string[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique()
   @Matches(catalogueCodePattern, { each: true, ...codeMessage })
   competences?: string[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -114,32 +114,32 @@ export class GetStaffMemberQuery {
 }
 
 export class ListStaffMembersQuery extends PageQuery {
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisationId?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   unitId?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(StaffRole))
   role?: StaffRole;
 
-  @IsOptional()
+  @IsOmittable()
   @Matches(catalogueCodePattern, codeMessage)
   competence?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsISO6391()
   language?: string;
 
   /** Staff of units in this municipality, or of county-wide units of organisations serving it. */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(municipalityCodes)
   municipalityCode?: MunicipalityCode;
 
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   active?: boolean;

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsNotLessThan, QueryBoolean } from '../field-rules';
+import { IsCalendarDate, IsNotLessThan, IsOmittable, QueryBoolean } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
 import { AccessibilityFeature, EligibilityRule, SupportNeed, TargetGroup } from '../vocabulary';
@@ -85,27 +85,27 @@ export class CreateSupportResourceBody {
   @IsIn(municipalityCodes, { each: true })
   municipalityCodes!: MunicipalityCode[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(EligibilityRule), { each: true })
   eligibility?: EligibilityRule[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(AccessibilityFeature), { each: true })
   accessibility?: AccessibilityFeature[];
 
   /** The support needs the resource works with. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(SupportNeed), { each: true })
   addressesNeeds?: SupportNeed[];
 
   /** ISO 639-1 codes of the languages it is given in besides Swedish. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -129,7 +129,7 @@ export class CreateSupportResourceBody {
 export class CreateSupportResourceCommand extends CreateSupportResourceBody {}
 
 export class UpdateSupportResourceBody {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 200)
   name?: string;
@@ -139,51 +139,51 @@ export class UpdateSupportResourceBody {
   @MaxLength(4000)
   description?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(Object.values(TargetGroup), { each: true })
   targetGroups?: TargetGroup[];
 
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => AgeRangeDto)
   ageRange?: AgeRangeDto;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(municipalityCodes, { each: true })
   municipalityCodes?: MunicipalityCode[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(EligibilityRule), { each: true })
   eligibility?: EligibilityRule[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(AccessibilityFeature), { each: true })
   accessibility?: AccessibilityFeature[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(SupportNeed), { each: true })
   addressesNeeds?: SupportNeed[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
   @IsISO6391({ each: true })
   languages?: string[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsCalendarDate()
   activeFrom?: string;
 
@@ -192,7 +192,7 @@ export class UpdateSupportResourceBody {
   @IsNotLessThan('activeFrom')
   activeUntil?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -214,27 +214,27 @@ export class GetSupportResourceQuery {
 }
 
 export class ListSupportResourcesQuery extends PageQuery {
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisationId?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(TargetGroup))
   targetGroup?: TargetGroup;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(municipalityCodes)
   municipalityCode?: MunicipalityCode;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(SupportNeed))
   need?: SupportNeed;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(AccessibilityFeature))
   accessibility?: AccessibilityFeature;
 
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   active?: boolean;

@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsPhoneNumber,
   IsString,
   IsUUID,
   Length,
@@ -17,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { QueryBoolean } from '../field-rules';
+import { IsOmittable, IsSwedishPhoneNumber, QueryBoolean } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { IsOrganisationNumber } from '../organisation-number';
 import { PageQuery } from '../pagination';
@@ -62,14 +61,14 @@ export class CreateWorkplaceBody {
   @IsIn(Object.values(WorkplaceOffer), { each: true })
   offers!: WorkplaceOffer[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(WorkplaceAdaptation), { each: true })
   adaptations?: WorkplaceAdaptation[];
 
   /** What the employer needs in order to receive a person with a disability. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(EmployerSupport), { each: true })
@@ -87,7 +86,7 @@ export class CreateWorkplaceBody {
   email?: string | null;
 
   @IsOptional()
-  @IsPhoneNumber('SE')
+  @IsSwedishPhoneNumber()
   phone?: string | null;
 
   @IsOptional()
@@ -99,7 +98,7 @@ export class CreateWorkplaceBody {
 export class CreateWorkplaceCommand extends CreateWorkplaceBody {}
 
 export class UpdateWorkplaceBody {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 200)
   name?: string;
@@ -109,7 +108,7 @@ export class UpdateWorkplaceBody {
   @MaxLength(100)
   industry?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(municipalityCodes)
   municipalityCode?: MunicipalityCode;
 
@@ -118,26 +117,26 @@ export class UpdateWorkplaceBody {
   @Type(() => AddressDto)
   address?: AddressDto | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(Object.values(WorkplaceOffer), { each: true })
   offers?: WorkplaceOffer[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(WorkplaceAdaptation), { each: true })
   adaptations?: WorkplaceAdaptation[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(EmployerSupport), { each: true })
   supportNeeded?: EmployerSupport[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(1000)
@@ -149,7 +148,7 @@ export class UpdateWorkplaceBody {
   email?: string | null;
 
   @IsOptional()
-  @IsPhoneNumber('SE')
+  @IsSwedishPhoneNumber()
   phone?: string | null;
 
   @IsOptional()
@@ -157,7 +156,7 @@ export class UpdateWorkplaceBody {
   @MaxLength(2000)
   description?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -173,36 +172,36 @@ export class GetWorkplaceQuery {
 }
 
 export class ListWorkplacesQuery extends PageQuery {
-  @IsOptional()
+  @IsOmittable()
   @IsIn(municipalityCodes)
   municipalityCode?: MunicipalityCode;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(WorkplaceOffer))
   offer?: WorkplaceOffer;
 
   /** Workplaces that make this adaptation. */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(WorkplaceAdaptation))
   adaptation?: WorkplaceAdaptation;
 
   /** Workplaces that need this support from us to receive someone. */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(EmployerSupport))
   supportNeeded?: EmployerSupport;
 
   /** Words in the employer's or the workplace's name or industry. */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 100)
   q?: string;
 
   /** The organisation that keeps the entries. */
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisationId?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @QueryBoolean()
   @IsBoolean()
   active?: boolean;

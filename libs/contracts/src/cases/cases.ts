@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../field-rules';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
@@ -17,7 +18,7 @@ export class OpenCaseBody {
   targetGroup!: TargetGroup;
 
   /** The person's support needs, as far as known when the case opens. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(Object.values(SupportNeed), { each: true })

@@ -1,4 +1,5 @@
-import { IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsArray, IsIn, IsUUID } from 'class-validator';
+import { IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
 
@@ -20,7 +21,7 @@ export class CaseOpenedData {
   gender!: Gender;
 
   /** Added after version 1 was published: absent in older events, where it means none recorded. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @IsIn(Object.values(SupportNeed), { each: true })
   supportNeeds?: SupportNeed[];

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
 import { DeclineReason, ReferralDirection, ReferralStatus, TargetGroup } from '../vocabulary';
@@ -10,7 +11,7 @@ export class SendReferralBody {
   @IsUUID()
   toOrganisationId!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   supportResourceId?: string;
 }
@@ -42,7 +43,7 @@ export class ListReferralsFilter extends PageQuery {
   @IsIn(Object.values(ReferralDirection))
   direction!: ReferralDirection;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(Object.values(ReferralStatus))
   status?: ReferralStatus;
 }

@@ -20,13 +20,3 @@ export function assertRegionalAdministrator(actor: ActorContext, actorOrganisati
   }
 }
 
-/**
- * Places taken and the expected wait change every week and are kept by the people who run the
- * resource, so any staff member of the owning organisation may report them; the description,
- * rules and target groups stay with its administrators and coordinators.
- */
-export function assertReportsCapacityFor(actor: ActorContext, organisationId: string): void {
-  if (actor.organisationId !== organisationId) {
-    throw new DomainError(ErrorCode.Forbidden, "Only the organisation's own staff may report a resource's capacity");
-  }
-}

@@ -18,7 +18,7 @@ import { Outbox } from '@samverkan/messaging';
 import { decodeCursor, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { ActorsTransactional } from '../database';
-import { assertMaintainsOrganisation, assertReportsCapacityFor } from '../directory/access';
+import { assertMaintainsOrganisation } from '../directory/access';
 import { todayInSweden } from '../directory/calendar';
 import type { SupportResourceRecord } from '../directory/records';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -121,7 +121,7 @@ export class SupportResourcesService {
   @ActorsTransactional()
   async updateCapacity(command: UpdateCapacityCommand, actor: ActorContext): Promise<SupportResourceView> {
     const resource = await this.require(command.resourceId);
-    assertReportsCapacityFor(actor, resource.organisationId);
+    assertMaintainsOrganisation(actor, resource.organisationId);
     const updated = await this.resources.updateCapacity(resource.id, {
       places: command.places,
       taken: command.taken,

@@ -8,7 +8,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { PUBLIC_ROUTE } from '@samverkan/platform';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, IS_OPTIONAL, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { defaultConverters, type SchemaConverter } from 'class-validator-jsonschema/build/defaultConverters';
 
@@ -61,7 +61,11 @@ export function setUpOpenApi(app: INestApplication): void {
   const schemas = validationMetadatasToSchemas({
     classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: '#/components/schemas/',
-    additionalConverters: { [ValidationTypes.CUSTOM_VALIDATION]: customValidationSchema },
+    additionalConverters: {
+      [ValidationTypes.CUSTOM_VALIDATION]: customValidationSchema,
+      // @IsOptional() lets null through as well as a missing field; @IsOmittable() fields stay non-null.
+      [ValidationTypes.CONDITIONAL_VALIDATION]: (meta) => (meta.name === IS_OPTIONAL ? { nullable: true } : {}),
+    },
   });
   completeOperations(app, document, schemas as Record<string, SchemaObject>);
   document.components = {
@@ -71,17 +75,33 @@ export function setUpOpenApi(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/v1/openapi.json', yamlDocumentUrl: 'api/v1/openapi.yaml' });
 }
 
+/** How our own validators, and class-validator's that the converter library leaves blank, look to clients. */
+const customSchemas: Record<string, SchemaObject> = {
+  isSwedishIdentityNumber: {
+    type: 'string',
+    description: 'Personnummer or samordningsnummer, YYYYMMDD-NNNC or YYMMDD-NNNC, with a valid check digit',
+    pattern: '^(\\d{2})?\\d{6}[-+]?\\d{4}$',
+    example: '19121212-1212', // Skatteverket's test person, Tolvan Tolvansson
+  },
+  isOrganisationNumber: {
+    type: 'string',
+    description: 'Swedish organisation number of a legal entity, NNNNNN-NNNN, with a valid check digit',
+    pattern: '^\\d{2}[2-9]\\d{3}-?\\d{4}$',
+    example: '802459-6127',
+  },
+  isCalendarDate: { type: 'string', format: 'date', example: '2026-01-12' },
+  isISO6391: { type: 'string', description: 'ISO 639-1 language code', pattern: '^[a-z]{2}$', example: 'ar' },
+  isPhoneNumber: { type: 'string', example: '019-21 10 00' },
+  isPostalCode: { type: 'string', example: '701 35' },
+  // Compares two fields; the type comes from the field's other rules.
+  isNotLessThan: {},
+};
+
 /** Our own validators, described for clients; everything else as class-validator-jsonschema does. */
 const customValidationSchema: SchemaConverter = (meta, options) => {
   const [constraint] = getMetadataStorage().getTargetValidatorConstraints(meta.constraintCls);
-  if (constraint?.name === 'isSwedishIdentityNumber') {
-    return {
-      type: 'string',
-      description: 'Personnummer or samordningsnummer, YYYYMMDD-NNNC or YYMMDD-NNNC, with a valid check digit',
-      pattern: '^(\\d{2})?\\d{6}[-+]?\\d{4}$',
-      example: '19121212-1212', // Skatteverket's test person, Tolvan Tolvansson
-    };
-  }
+  const known = constraint?.name ? customSchemas[constraint.name] : undefined;
+  if (known) return known as ReturnType<SchemaConverter>;
   return (defaultConverters[ValidationTypes.CUSTOM_VALIDATION] as SchemaConverter)(meta, options);
 };
 
