@@ -19,4 +19,3 @@ export function assertRegionalAdministrator(actor: ActorContext, actorOrganisati
     throw new DomainError(ErrorCode.Forbidden, 'Only administrators of the region may add organisations and competences to the directory');
   }
 }
-
