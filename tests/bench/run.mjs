@@ -38,6 +38,8 @@ const latencyTargetMs = 250;
 const nodeFlags = JSON.parse(readFileSync(join('infra', 'node-options.json'), 'utf8'));
 /** BENCH_QUICK=1: the closed loop and its costs only, for trying a change; not for reporting. */
 const quick = process.env.BENCH_QUICK === '1';
+/** Support resources in the directory while matching is measured. */
+const matchingResources = Number(process.env.BENCH_MATCHING_RESOURCES ?? 10_000);
 
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -294,8 +296,14 @@ function api(method, path, token, body) {
 }
 
 async function signIn(displayName) {
-  const staff = await api('GET', '/auth/dev-staff?limit=100');
-  const member = staff.items.find((candidate) => candidate.displayName === displayName);
+  let member;
+  for (let after; !member;) {
+    const page = await api('GET', `/auth/dev-staff?limit=100${after ? `&after=${after}` : ''}`);
+    member = page.items.find((candidate) => candidate.displayName === displayName);
+    if (!page.nextCursor) break;
+    after = page.nextCursor;
+  }
+  if (!member) fail(`no seeded staff member ${displayName}`);
   const issued = await api('POST', '/auth/dev-tokens', undefined, { staffId: member.id });
   return { token: issued.accessToken, member };
 }
@@ -376,6 +384,126 @@ function referralPair(cases, sender, receiver, accepted) {
     await api('POST', `/referrals/${referral.id}/accept`, receiver.token);
     accepted.push(referral.id);
   };
+}
+
+/** A small deterministic generator, so that every run matches against the same directory. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const pick = (random, values) => values[Math.floor(random() * values.length)];
+const someOf = (random, values, max) => [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(random, values)))];
+
+/**
+ * Adds `count` support resources to the actors database, spread like a county's directory: most
+ * serve one municipality, some several, a few the whole county; a fifth have ended; rules,
+ * accessibility, needs and capacity vary. Written with SQL, outside the measured phase, to the
+ * units of the seeded organisations.
+ */
+async function addSupportResources(count, vocabulary) {
+  const random = seededRandom(7);
+  const client = new Client({ connectionString: databaseUrl(benchDatabase('actors')) });
+  await client.connect();
+  try {
+    const { rows: units } = await client.query('SELECT id, organisation_id FROM units ORDER BY id');
+    const { municipalityCodes, TargetGroup, EligibilityRule, AccessibilityFeature, SupportNeed } = vocabulary;
+    const ageRanges = [
+      [16, 20],
+      [16, 24],
+      [16, 29],
+      [18, 29],
+      [18, 64],
+      [20, 64],
+      [25, 64],
+    ];
+    for (let offset = 0; offset < count; offset += 1000) {
+      const values = [];
+      const parameters = [];
+      for (let index = offset; index < Math.min(count, offset + 1000); index++) {
+        const unit = pick(random, units);
+        const spread = random();
+        const municipalities = spread < 0.7 ? [pick(random, municipalityCodes)] : spread < 0.9 ? someOf(random, municipalityCodes, 4) : [...municipalityCodes];
+        const [ageMin, ageMax] = pick(random, ageRanges);
+        const places = 2 + Math.floor(random() * 30);
+        const started = new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 900) * 86_400_000);
+        const ended = random() < 0.2 ? new Date(started.getTime() + 180 * 86_400_000) : null;
+        const row = [
+          randomUUID(),
+          unit.organisation_id,
+          unit.id,
+          `Insats ${index}`,
+          someOf(random, Object.values(TargetGroup), 2).concat(pick(random, Object.values(TargetGroup))),
+          ageMin,
+          ageMax,
+          municipalities.length > 0 ? municipalities : [pick(random, municipalityCodes)],
+          someOf(random, Object.values(EligibilityRule), 2),
+          someOf(random, Object.values(AccessibilityFeature), 3),
+          someOf(random, Object.values(SupportNeed), 3),
+          someOf(random, ['en', 'ar', 'so', 'ti', 'fa', 'uk'], 2),
+          places,
+          Math.floor(random() * places * 1.3),
+          Math.floor(random() * 90),
+          started.toISOString().slice(0, 10),
+          ended?.toISOString().slice(0, 10) ?? null,
+        ];
+        values.push(`(${row.map((_, column) => `$${parameters.length + column + 1}`).join(', ')})`);
+        parameters.push(...row.map((value) => (Array.isArray(value) ? [...new Set(value)] : value)));
+      }
+      await client.query(
+        `INSERT INTO support_resources (id, organisation_id, unit_id, name, target_groups, age_min, age_max, municipality_codes, eligibility,
+           accessibility, addresses_needs, languages, places, taken, expected_wait_days, active_from, active_until)
+         VALUES ${values.join(', ')}`,
+        parameters,
+      );
+    }
+    const { rows } = await client.query('SELECT count(*)::int AS count FROM support_resources');
+    return rows[0].count;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Profiles of people a caseworker might match, varied over age, municipality, groups and needs. */
+function matchingProfiles(count, vocabulary) {
+  const random = seededRandom(11);
+  const { municipalityCodes, TargetGroup, EligibilityRule, AccessibilityFeature, SupportNeed } = vocabulary;
+  return Array.from({ length: count }, () => ({
+    profile: {
+      age: 16 + Math.floor(random() * 40),
+      gender: pick(random, ['female', 'male']),
+      municipalityCode: pick(random, municipalityCodes),
+      targetGroups: [pick(random, Object.values(TargetGroup))],
+      supportNeeds: someOf(random, Object.values(SupportNeed), 3),
+      accessibilityNeeds: someOf(random, Object.values(AccessibilityFeature), 2),
+      languages: someOf(random, ['ar', 'so', 'ti'], 1),
+      meets: someOf(random, Object.values(EligibilityRule), 2),
+    },
+    includeExcluded: random() < 0.25,
+    limit: 20,
+  }));
+}
+
+/** Matching through the gateway over the resources in the directory: one caseworker at a time, then `concurrency` at once. */
+async function matchingPhase(system, operator, caseworker, vocabulary) {
+  const resources = await addSupportResources(matchingResources, vocabulary);
+  const profiles = matchingProfiles(500, vocabulary);
+  let candidates = 0;
+  let asked = 0;
+  const match = async (_worker, index) => {
+    const answer = await api('POST', '/support-resources/matches', caseworker.token, profiles[(asked++ + (index ?? 0)) % profiles.length]);
+    candidates += answer.matches.length;
+  };
+  for (let index = 0; index < 20; index++) await match(0, index); // warm the plans and the JIT
+  const single = await closedLoop(1, Math.min(durationMs, 10_000), match);
+  asked = 0;
+  candidates = 0;
+  const loaded = await measured(system, operator.token, () => closedLoop(concurrency, durationMs, match));
+  const cost = costPerPair(loaded, loaded.result.operations);
+  return { resources, single, loaded: loaded.result, window: loaded.window, matchesPerAnswer: round(candidates / Math.max(loaded.result.operations, 1)), cost };
 }
 
 /**
@@ -503,6 +631,10 @@ async function main() {
     await sleep(100);
   }
   const idle = await propagationLatencies(idleIds);
+
+  console.log(`matching over ${matchingResources} support resources through the gateway …`);
+  const vocabulary = require(join(process.cwd(), 'dist', 'libs', 'contracts', 'src', 'index.js'));
+  const matching = await matchingPhase(system, operator, sender, vocabulary);
   const peaks = system.peaks();
   await system.stop();
   const profiles = Object.fromEntries(
@@ -511,6 +643,7 @@ async function main() {
       .filter(([, file]) => file)
       .map(([name, file]) => [name, { file, ...summarizeProfile(file, steady.window.from, steady.window.to) }]),
   );
+  const matchingProfile = profiles.actors ? summarizeProfile(profiles.actors.file, matching.window.from, matching.window.to) : null;
 
   const replicated = new System(layout(2));
   let twoReplicas = { perSecond: NaN, p50: NaN, p99: NaN, errors: 0 };
@@ -585,6 +718,30 @@ async function main() {
         peakRssMiB: replicatedPeaks,
       },
     },
+    matching: {
+      supportResources: matching.resources,
+      matchesPerAnswer: matching.matchesPerAnswer,
+      actorsProfile: matchingProfile,
+      oneAtATime: {
+        operations: matching.single.operations,
+        errors: matching.single.errors,
+        perSecond: round(matching.single.perSecond),
+        p50Ms: round(matching.single.p50),
+        p95Ms: round(matching.single.p95),
+        p99Ms: round(matching.single.p99),
+      },
+      concurrent: {
+        concurrency,
+        operations: matching.loaded.operations,
+        errors: matching.loaded.errors,
+        perSecond: round(matching.loaded.perSecond),
+        p50Ms: round(matching.loaded.p50),
+        p95Ms: round(matching.loaded.p95),
+        p99Ms: round(matching.loaded.p99),
+        cpuMsPerMatch: matching.cost.cpuMsPerPair,
+        sqlStatementsPerMatch: matching.cost.sqlStatementsPerPair,
+      },
+    },
     profiles: Object.fromEntries(
       Object.entries(profiles).map(([name, { file, busyMs, packages, functions }]) => [name, { file, busyMs, packages, functions }]),
     ),
@@ -629,6 +786,19 @@ async function main() {
       name in steadyCost.systemCpuMsPerPair ? `${steadyCost.systemCpuMsPerPair[name]} ms in the kernel` : '',
     ]),
   );
+  printTable(`Matching over ${matching.resources} support resources through the gateway (${matching.matchesPerAnswer} matches per answer)`, [
+    ['one caseworker at a time', `${result.matching.oneAtATime.perSecond}/s`, `${latencies(matching.single)}, ${matching.single.errors} errors`],
+    [`${concurrency} at once`, `${result.matching.concurrent.perSecond}/s`, `${latencies(matching.loaded)}, ${matching.loaded.errors} errors`],
+    ...['gateway', 'actors', 'postgres'].map((name) => [`CPU ${name} per match`, `${matching.cost.cpuMsPerPair[name]} ms`, '']),
+    [
+      'actors while matching (profile)',
+      `${matchingProfile?.busyMs ?? '-'} ms`,
+      (matchingProfile?.functions ?? [])
+        .slice(0, 6)
+        .map((entry) => `${entry.name} ${entry.share}%`)
+        .join(', '),
+    ],
+  ]);
   printTable('Memory', [
     ...Object.entries(peaks).map(([name, mib]) => [`peak RSS ${name}`, `${mib} MiB`]),
     ...Object.entries(replicatedPeaks).map(([name, mib]) => [`peak RSS ${name} (two replicas)`, `${mib} MiB`]),

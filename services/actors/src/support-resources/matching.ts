@@ -61,7 +61,7 @@ export interface RankedMatches {
  * `longestWaitPenalty`, so a long wait never outweighs a need or a target group.
  * The numbers are exact in binary, so equal fits tie exactly and fall to the tie-breakers.
  */
-const scoring = {
+export const matchScoring = {
   weights: {
     [MatchReason.SupportNeed]: 10, // per need addressed
     [MatchReason.TargetGroup]: 3, // per group in common
@@ -77,9 +77,10 @@ const scoring = {
 } as const satisfies { weights: Record<MatchReason, number>; [setting: string]: unknown };
 
 /** Listing order when two reasons weigh the same in a score. */
-const reasonOrder = Object.keys(scoring.weights) as MatchReason[];
+const reasonOrder = Object.keys(matchScoring.weights) as MatchReason[];
 
-const swedish = 'sv';
+/** Swedish is the language every resource is given in; sharing it is no reason. */
+export const swedish = 'sv';
 const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
 const byName = new Intl.Collator('sv').compare;
 
@@ -133,7 +134,7 @@ function exclusions(resource: SupportResourceRecord, profile: PersonProfile, on:
 
 /** Why an eligible resource fits, with each reason's share of the score, strongest first. */
 function reasons(resource: SupportResourceRecord, profile: PersonProfile): Array<{ fit: MatchFit; points: number }> {
-  const { weights } = scoring;
+  const { weights } = matchScoring;
   const fits: Array<{ fit: MatchFit; points: number }> = [];
   const add = (reason: MatchReason, codes: string[], points: number) => fits.push({ fit: { reason, codes }, points });
 
@@ -148,7 +149,7 @@ function reasons(resource: SupportResourceRecord, profile: PersonProfile): Array
   const free = resource.capacity.places - resource.capacity.taken;
   if (free > 0) add(MatchReason.FreePlaces, [String(free)], weights[MatchReason.FreePlaces]);
   const wait = resource.capacity.expectedWaitDays;
-  if (wait <= scoring.shortWaitDays) add(MatchReason.ShortWait, [String(wait)], weights[MatchReason.ShortWait]);
+  if (wait <= matchScoring.shortWaitDays) add(MatchReason.ShortWait, [String(wait)], weights[MatchReason.ShortWait]);
   if (resource.municipalityCodes.includes(profile.municipalityCode))
     add(MatchReason.InOwnMunicipality, [profile.municipalityCode], weights[MatchReason.InOwnMunicipality]);
 
@@ -156,8 +157,8 @@ function reasons(resource: SupportResourceRecord, profile: PersonProfile): Array
 }
 
 function score(fits: ReadonlyArray<{ points: number }>, expectedWaitDays: number): number {
-  const extraFortnights = Math.max(0, Math.ceil((expectedWaitDays - scoring.shortWaitDays) / 14));
-  const waitPenalty = Math.min(scoring.longestWaitPenalty, extraFortnights * scoring.perExtraFortnight);
+  const extraFortnights = Math.max(0, Math.ceil((expectedWaitDays - matchScoring.shortWaitDays) / 14));
+  const waitPenalty = Math.min(matchScoring.longestWaitPenalty, extraFortnights * matchScoring.perExtraFortnight);
   return fits.reduce((sum, { points }) => sum + points, 0) - waitPenalty;
 }
 

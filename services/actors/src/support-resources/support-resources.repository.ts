@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessibilityFeature, EligibilityRule, MunicipalityCode, SupportNeed, TargetGroup } from '@samverkan/contracts';
+import { EligibilityRule, MatchReason, type AccessibilityFeature, type MunicipalityCode, type SupportNeed, type TargetGroup } from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
 import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 import type { Capacity, SupportResourceRecord } from '../directory/records';
 import { Prisma, type SupportResource } from '../generated/prisma/client';
+import { matchScoring, swedish, type PersonProfile } from './matching';
 
 export interface SupportResourceFilter {
   organisationId?: string;
@@ -18,14 +19,6 @@ export interface SupportResourceFilter {
 
 export type NewSupportResource = Omit<SupportResourceRecord, 'active' | 'version' | 'updatedAt'>;
 export type SupportResourceChanges = Partial<Omit<SupportResourceRecord, 'id' | 'organisationId' | 'unitId' | 'capacity' | 'version' | 'updatedAt'>>;
-
-/** What a profile fixes before the rules run: the day, the age, the groups, the municipality. */
-export interface CandidateFilter {
-  on: string;
-  age: number;
-  targetGroups: TargetGroup[];
-  municipalityCode: MunicipalityCode;
-}
 
 // Raw queries may hand a date column over as text; model queries as a Date at midnight UTC.
 const calendarDate = (date: Date | string): string => (typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10));
@@ -62,6 +55,19 @@ function columns(resource: Partial<SupportResourceRecord>) {
     ...(capacity ? { places: capacity.places, taken: capacity.taken, expectedWaitDays: capacity.expectedWaitDays } : {}),
     ...(activeFrom === undefined ? {} : { activeFrom: dateColumn(activeFrom) }),
     ...(activeUntil === undefined ? {} : { activeUntil: activeUntil === null ? null : dateColumn(activeUntil) }),
+  };
+}
+
+/** A profile's lists as the SQL of matching takes them: each value once, the rules the person meets with residence (checked apart). */
+function profileParameters(profile: PersonProfile) {
+  const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+  return {
+    targetGroups: unique(profile.targetGroups),
+    supportNeeds: unique(profile.supportNeeds),
+    accessibilityNeeds: unique(profile.accessibilityNeeds),
+    otherLanguages: unique(profile.languages).filter((language) => language !== swedish),
+    meets: unique(profile.meets),
+    rulesMet: unique([...profile.meets, EligibilityRule.ResidentInMunicipality]),
   };
 }
 
@@ -109,23 +115,60 @@ export class SupportResourcesRepository {
   }
 
   /**
-   * The resources that can fit a profile before the finer rules run: running on the day, for the
-   * person's age and one of their target groups, and either serving their municipality or open
-   * to residents of others. The indexes on target groups and municipalities narrow it in SQL.
+   * The best-fitting resources, at least `limit` of them and every one tied with the last on score
+   * and wait, so that the matching engine (the judge of eligibility and order) ranks exactly what it
+   * would rank from the whole directory. SQL applies the same rules and the same score, with the
+   * engine's weights, so a match reads a page of rows instead of every resource that could fit;
+   * `support-resources.repository.spec.ts` holds the two to the same answers.
    */
-  async matchCandidates(filter: CandidateFilter): Promise<SupportResourceRecord[]> {
+  async bestCandidates(profile: PersonProfile, on: string, limit: number): Promise<SupportResourceRecord[]> {
+    const { weights, shortWaitDays, perExtraFortnight, longestWaitPenalty } = matchScoring;
+    const p = profileParameters(profile);
     const rows = await this.db.$queryRaw<SupportResource[]>`
       SELECT ${resourceColumns} FROM support_resources
-       WHERE active AND active_from <= ${filter.on}::date AND (active_until IS NULL OR active_until >= ${filter.on}::date)
-         AND age_min <= ${filter.age} AND age_max >= ${filter.age}
-         AND target_groups && ${filter.targetGroups}::text[]
-         AND (municipality_codes @> ARRAY[${filter.municipalityCode}]::text[] OR NOT ('resident_in_municipality' = ANY(eligibility)))`;
+       WHERE active AND active_from <= ${on}::date AND (active_until IS NULL OR active_until >= ${on}::date)
+         AND age_min <= ${profile.age} AND age_max >= ${profile.age}
+         AND target_groups && ${p.targetGroups}::text[]
+         AND (municipality_codes @> ARRAY[${profile.municipalityCode}]::text[] OR NOT (${EligibilityRule.ResidentInMunicipality} = ANY(eligibility)))
+         AND eligibility <@ ${p.rulesMet}::text[]
+         AND accessibility @> ${p.accessibilityNeeds}::text[]
+       ORDER BY
+         ${weights[MatchReason.SupportNeed]}::float8 * (SELECT count(DISTINCT need) FROM unnest(${p.supportNeeds}::text[]) need WHERE need = ANY(addresses_needs))
+         + ${weights[MatchReason.TargetGroup]}::float8 * (SELECT count(DISTINCT grp) FROM unnest(${p.targetGroups}::text[]) grp WHERE grp = ANY(target_groups))
+         + CASE WHEN cardinality(${p.accessibilityNeeds}::text[]) > 0 THEN ${weights[MatchReason.Accessibility]}::float8 ELSE 0 END
+         + CASE WHEN languages && ${p.otherLanguages}::text[] THEN ${weights[MatchReason.Language]}::float8 ELSE 0 END
+         + CASE WHEN places > taken THEN ${weights[MatchReason.FreePlaces]}::float8 ELSE 0 END
+         + CASE WHEN expected_wait_days <= ${shortWaitDays} THEN ${weights[MatchReason.ShortWait]}::float8 ELSE 0 END
+         + CASE WHEN municipality_codes @> ARRAY[${profile.municipalityCode}]::text[] THEN ${weights[MatchReason.InOwnMunicipality]}::float8 ELSE 0 END
+         - LEAST(${longestWaitPenalty}::float8, GREATEST(0, CEIL((expected_wait_days - ${shortWaitDays})::float8 / 14)) * ${perExtraFortnight}::float8) DESC,
+         expected_wait_days
+       FETCH FIRST ${limit} ROWS WITH TIES`;
     return rows.map(toRecord);
   }
 
-  /** Every resource serving a municipality, running or not: what the excluded list explains. */
-  async servingMunicipality(municipalityCode: MunicipalityCode): Promise<SupportResourceRecord[]> {
-    const rows = await this.db.supportResource.findMany({ where: { municipalityCodes: { has: municipalityCode } } });
+  /**
+   * The resources serving the person's municipality that do not fit, fewest broken rules first:
+   * at least `limit` and every one tied with the last, for the engine to explain and order. The
+   * count of broken rules is the engine's, one per rule.
+   */
+  async nearestMisses(profile: PersonProfile, on: string, limit: number): Promise<SupportResourceRecord[]> {
+    const p = profileParameters(profile);
+    const rows = await this.db.$queryRaw<SupportResource[]>`
+      SELECT * FROM (
+        SELECT ${resourceColumns},
+               (NOT active)::int
+               + (active_from > ${on}::date OR (active_until IS NOT NULL AND active_until < ${on}::date))::int
+               + (age_min > ${profile.age} OR age_max < ${profile.age})::int
+               + (NOT target_groups && ${p.targetGroups}::text[])::int
+               + (SELECT count(DISTINCT rule)::int FROM unnest(eligibility) rule
+                   WHERE CASE WHEN rule = ${EligibilityRule.ResidentInMunicipality} THEN NOT municipality_codes @> ARRAY[${profile.municipalityCode}]::text[]
+                              ELSE NOT rule = ANY(${p.meets}::text[]) END)
+               + (NOT accessibility @> ${p.accessibilityNeeds}::text[])::int AS broken
+          FROM support_resources
+         WHERE municipality_codes @> ARRAY[${profile.municipalityCode}]::text[]) serving
+       WHERE broken > 0
+       ORDER BY broken
+       FETCH FIRST ${limit} ROWS WITH TIES`;
     return rows.map(toRecord);
   }
 

@@ -135,7 +135,7 @@ export class SupportResourcesService {
   /**
    * The resources that fit a person, best first, each with why; with `includeExcluded`, the ones
    * in the person's municipality that do not fit, each with the rules that excluded it. SQL
-   * narrows the candidates by day, age, target group and municipality; the rules decide.
+   * reads only the page's best candidates (and their ties); the matching engine decides and orders.
    */
   async match(query: MatchSupportResourcesQuery): Promise<SupportResourceMatchesView> {
     const on = query.on ?? todayInSweden();
@@ -151,16 +151,8 @@ export class SupportResourcesService {
       languages: source.languages ?? [],
       meets: source.meets ?? [],
     };
-    const candidates = await this.resources.matchCandidates({
-      on,
-      age: profile.age,
-      targetGroups: profile.targetGroups,
-      municipalityCode: profile.municipalityCode,
-    });
-    const { matches } = rankMatches(candidates, profile, on, limit);
-    const excluded = query.includeExcluded
-      ? rankMatches(await this.resources.servingMunicipality(profile.municipalityCode), profile, on, limit).excluded
-      : null;
+    const { matches } = rankMatches(await this.resources.bestCandidates(profile, on, limit), profile, on, limit);
+    const excluded = query.includeExcluded ? rankMatches(await this.resources.nearestMisses(profile, on, limit), profile, on, limit).excluded : null;
     return {
       matches: matches.map((match) => ({ resource: toSupportResourceView(match.resource), score: match.score, reasons: match.reasons })),
       excluded: excluded?.map((miss) => ({ resource: toSupportResourceView(miss.resource), excludedBy: miss.excludedBy })) ?? null,
