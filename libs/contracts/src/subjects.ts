@@ -38,6 +38,8 @@ export const Requests = {
     getCase: 'cases.get-case',
     recordConsent: 'cases.record-consent',
     checkConsent: 'cases.check-consent',
+    listAccessLog: 'cases.list-access-log',
+    verifyAccessLog: 'cases.verify-access-log',
     republishOutbox: 'cases.ops.republish-outbox',
   },
   referrals: {
@@ -115,6 +117,8 @@ export const requestCallers = {
   [Requests.cases.getCase]: ['gateway'],
   [Requests.cases.recordConsent]: ['gateway'],
   [Requests.cases.checkConsent]: ['referrals'],
+  [Requests.cases.listAccessLog]: ['gateway'],
+  [Requests.cases.verifyAccessLog]: ['gateway'],
   [Requests.cases.republishOutbox]: ['gateway'],
   [Requests.referrals.sendReferral]: ['gateway'],
   [Requests.referrals.acceptReferral]: ['gateway'],

@@ -67,6 +67,8 @@ export const StaffRole = {
   Operator: 'operator',
   /** Maintains the own organisation's directory entries: units, staff, resources, workplaces. */
   Administrator: 'administrator',
+  /** Dataskyddsombud: reads the access log of the own organisation and verifies its chain; never a case. */
+  DataProtectionOfficer: 'data_protection_officer',
 } as const;
 export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
 
@@ -152,3 +154,31 @@ export const EmployerSupport = {
   AccessibilityReview: 'accessibility_review',
 } as const;
 export type EmployerSupport = (typeof EmployerSupport)[keyof typeof EmployerSupport];
+
+/**
+ * Why personal data of a case may be processed or shared with a unit. `case_handling` is the
+ * lead unit's own processing, not a disclosure; the others are the grounds for disclosure the
+ * platform records for every share.
+ */
+export const LegalBasis = {
+  /** The unit that leads the case processes the data for its own task. */
+  CaseHandling: 'case_handling',
+  /** The person's consent: OSL 12:2. */
+  Consent: 'consent',
+  /** A duty to disclose in law or ordinance: OSL 10:28. */
+  DutyToDisclose: 'duty_to_disclose',
+  /** Within social services and health care: OSL 26:9. */
+  SocialServicesAndHealthCare: 'social_services_and_health_care',
+  /** The municipality's youth activity responsibility: skollagen 29:9. */
+  YouthActivityResponsibility: 'youth_activity_responsibility',
+} as const;
+export type LegalBasis = (typeof LegalBasis)[keyof typeof LegalBasis];
+
+/** What a unit does on a case team. */
+export const CaseTeamRole = {
+  /** Leads the case (handläggande enhet); one per case. */
+  Lead: 'lead',
+  /** Works on the case with the lead. */
+  Member: 'member',
+} as const;
+export type CaseTeamRole = (typeof CaseTeamRole)[keyof typeof CaseTeamRole];

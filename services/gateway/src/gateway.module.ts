@@ -20,6 +20,7 @@ import { OrganisationsController } from './routes/organisations.controller';
 import { ReferralsController } from './routes/referrals.controller';
 import { StaffController } from './routes/staff.controller';
 import { StatisticsController } from './routes/statistics.controller';
+import { AccessLogController } from './routes/access-log.controller';
 import { SupportResourcesController } from './routes/support-resources.controller';
 import { WorkplacesController } from './routes/workplaces.controller';
 
@@ -65,6 +66,7 @@ export class GatewayModule {
         CasesController,
         ReferralsController,
         StatisticsController,
+        AccessLogController,
         OperationsController,
         ...(config.devTokens.enabled ? [DevTokensController] : []),
       ],

@@ -3,7 +3,7 @@ import { ArrayUnique, IsArray, IsIn, IsString, IsUUID, ValidateNested } from 'cl
 import { IsOmittable } from '../field-rules';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
+import { CaseTeamRole, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
 
 export class OpenCaseBody {
   /** Travels only in request bodies, never in URLs, events or logs. */
@@ -83,6 +83,21 @@ export class ConsentView {
   givenAt!: string;
 }
 
+/** A unit on a case team, with the legal basis it works on the case's data on. */
+export class CaseTeamMemberView {
+  @IsUUID()
+  unitId!: string;
+
+  @IsUUID()
+  organisationId!: string;
+
+  @IsIn(Object.values(CaseTeamRole))
+  role!: CaseTeamRole;
+
+  @IsIn(Object.values(LegalBasis))
+  legalBasis!: LegalBasis;
+}
+
 export class CaseView {
   @IsUUID()
   id!: string;
@@ -110,6 +125,11 @@ export class CaseView {
 
   @IsString()
   openedAt!: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CaseTeamMemberView)
+  team!: CaseTeamMemberView[];
 
   @IsArray()
   @ValidateNested({ each: true })

@@ -1,2 +1,3 @@
 export * from './cases';
 export * from './events';
+export * from './access-log';

@@ -34,7 +34,7 @@ import type { DemoDirectory, DemoOrganisation, DemoStaffMember, DemoSupportResou
 const demoNamespace = '5b0c8f7e-3d4a-4b8e-9a61-0c2f1e7d9a10';
 export const demoId = (name: string): string => uuidv5(name, demoNamespace);
 
-const { Caseworker, Coordinator, UnitManager, Analyst, Operator, Administrator } = StaffRole;
+const { Caseworker, Coordinator, UnitManager, Analyst, Operator, Administrator, DataProtectionOfficer } = StaffRole;
 const { YoungNotInEmploymentOrEducation: uvas, YoungAdultWithDisability: disability, ForeignBackground: foreign } = TargetGroup;
 
 /** ISO 639-1 codes of the languages the demo's staff and resources use with clients. */
@@ -218,6 +218,7 @@ const region = organisation({
       staff: [
         person('Anna Regional', [Analyst, Administrator], 'analys@regionorebrolan.se', ['sv', 'en'], []),
         person('Olle Drift', [Operator], 'samverkan.drift@regionorebrolan.se', ['sv', 'en'], []),
+        person('Dataskyddsombud Region', [DataProtectionOfficer], 'dataskyddsombud@regionorebrolan.se', ['sv', 'en'], []),
         person('Regional samordnare UVAS', [Coordinator], 'uvas@regionorebrolan.se', ['sv', 'en'], ['motivational_interviewing']),
       ],
     },
@@ -460,7 +461,10 @@ const employmentService = organisation({
       email: 'orebro.arbetsgivare@arbetsformedlingen.se',
       phone: '010-486 50 00',
       address: at('Klostergatan 23', '703 61', 'Örebro'),
-      staff: [person('Arbetsgivarkontakt Arbetsförmedlingen', [Coordinator, Administrator], 'orebro.arbetsgivare@arbetsformedlingen.se', ['sv', 'en'], [])],
+      staff: [
+        person('Arbetsgivarkontakt Arbetsförmedlingen', [Coordinator, Administrator], 'orebro.arbetsgivare@arbetsformedlingen.se', ['sv', 'en'], []),
+        person('Dataskyddsombud Arbetsförmedlingen', [DataProtectionOfficer], 'dataskyddsombud@arbetsformedlingen.se', ['sv', 'en'], []),
+      ],
     },
   ],
   supportResources: [
@@ -938,6 +942,7 @@ const municipalityNames: Record<MunicipalityCode, string> = {
 const incomeSupportUnit = 'Socialtjänsten, försörjningsstöd';
 const kaaUnit = 'Kommunala aktivitetsansvaret (KAA)';
 const labourMarketUnit = 'Arbetsmarknadsenheten';
+const governanceUnit = 'Kommunledningskontoret';
 
 /** What a staff member brings: the languages spoken with clients and competence codes. */
 interface Skills {
@@ -1011,6 +1016,17 @@ function municipality(seed: MunicipalitySeed): DemoOrganisation {
           { displayName: `Analytiker ${place}`, roles: [Analyst], email: null, languages: ['sv', 'en'], competences: [] },
           { displayName: `Arbetsmarknadskonsulent ${place}`, roles: [Caseworker], email: `arbetsmarknad@${domain}`, ...seed.jobCounsellor },
           { displayName: `Enhetschef arbetsmarknad ${place}`, roles: [UnitManager, Administrator], email: null, languages: ['sv'], competences: [] },
+        ],
+      },
+      {
+        // The municipality's data-protection officer, outside the branches whose cases they oversee.
+        name: governanceUnit,
+        municipalityCode: code,
+        email: `dataskyddsombud@${domain}`,
+        phone: seed.phones.incomeSupport,
+        address: seed.townHall,
+        staff: [
+          { displayName: `Dataskyddsombud ${place}`, roles: [DataProtectionOfficer], email: `dataskyddsombud@${domain}`, languages: ['sv'], competences: [] },
         ],
       },
     ],

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { IdentityProtector } from '../identity/identity-protector';
 import { CasesHandlers } from './cases.handlers';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
+  imports: [AccessModule],
   controllers: [CasesHandlers],
   providers: [CasesService, CasesRepository, IdentityProtector],
-  exports: [CasesService],
 })
 export class CasesModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsentPurpose, Gender, MunicipalityCode, SupportNeed, TargetGroup } from '@samverkan/contracts';
+import type { CaseTeamRole, ConsentPurpose, Gender, LegalBasis, MunicipalityCode, SupportNeed, TargetGroup } from '@samverkan/contracts';
+import type { TeamMember } from '../access/access-policy';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
-import { Prisma, type Case, type Consent } from '../generated/prisma/client';
+import type { Case, CaseTeamMember, Consent } from '../generated/prisma/client';
 import type { ProtectedIdentity } from '../identity/identity-protector';
 
 export interface ConsentRecord {
@@ -40,13 +41,6 @@ export function toConsentRecord(row: Consent): ConsentRecord {
   };
 }
 
-/** The columns of a case (table alias `c`) under the names of Prisma's model, so raw SQL and Prisma give one shape. */
-export const caseColumns = Prisma.raw(
-  `c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
-   c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.support_needs AS "supportNeeds", c.status, c.opened_by AS "openedBy",
-   c.opened_at AS "openedAt"`,
-);
-
 export function toCaseRecord(row: Case): CaseRecord {
   return {
     id: row.id,
@@ -61,6 +55,10 @@ export function toCaseRecord(row: Case): CaseRecord {
     openedBy: row.openedBy,
     openedAt: row.openedAt,
   };
+}
+
+function toTeamMember(row: CaseTeamMember): TeamMember {
+  return { unitId: row.unitId, organisationId: row.organisationId, role: row.role as CaseTeamRole, legalBasis: row.legalBasis as LegalBasis };
 }
 
 @Injectable()
@@ -96,20 +94,27 @@ export class CasesRepository {
     return row.id;
   }
 
-  async create(record: Omit<CaseRecord, 'openedAt'>): Promise<CaseRecord> {
-    return toCaseRecord(await this.db.case.create({ data: record }));
+  /** Creates the case with its lead unit on the team. */
+  async create(record: Omit<CaseRecord, 'openedAt'>, lead: TeamMember): Promise<CaseRecord> {
+    return toCaseRecord(
+      await this.db.case.create({
+        data: {
+          ...record,
+          team: {
+            create: { unitId: lead.unitId, organisationId: lead.organisationId, role: lead.role, legalBasis: lead.legalBasis, addedBy: record.openedBy },
+          },
+        },
+      }),
+    );
   }
 
-  async findById(id: string): Promise<CaseRecord | null> {
-    const row = await this.db.case.findUnique({ where: { id } });
-    return row ? toCaseRecord(row) : null;
+  async findWithTeam(id: string): Promise<{ case: CaseRecord; team: TeamMember[] } | null> {
+    const row = await this.db.case.findUnique({ where: { id }, include: { team: { orderBy: [{ addedAt: 'asc' }, { unitId: 'asc' }] } } });
+    return row ? { case: toCaseRecord(row), team: row.team.map(toTeamMember) } : null;
   }
 
-  async findWithActiveConsents(id: string): Promise<{ case: CaseRecord; consents: ConsentRecord[] } | null> {
-    const row = await this.db.case.findUnique({
-      where: { id },
-      include: { consents: { where: { revokedAt: null }, orderBy: [{ givenAt: 'asc' }, { id: 'asc' }] } },
-    });
-    return row ? { case: toCaseRecord(row), consents: row.consents.map(toConsentRecord) } : null;
+  async activeConsents(caseId: string): Promise<ConsentRecord[]> {
+    const rows = await this.db.consent.findMany({ where: { caseId, revokedAt: null }, orderBy: [{ givenAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toConsentRecord);
   }
 }

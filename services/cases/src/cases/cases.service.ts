@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { assertRole, EventType, StaffRole, type ActorContext, type CaseView, type GetCaseQuery, type OpenCaseCommand } from '@samverkan/contracts';
+import {
+  AccessAction,
+  CaseTeamRole,
+  DomainError,
+  ErrorCode,
+  EventType,
+  type ActorContext,
+  type CaseView,
+  type GetCaseQuery,
+  type OpenCaseCommand,
+} from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { IdentityProtector } from '../identity/identity-protector';
-import { caseNotFound, notOnCaseTeam } from './cases.errors';
-import { CasesRepository, type CaseRecord, type ConsentRecord } from './cases.repository';
+import { AccessLog } from '../access/access-log';
+import { decideCaseAccess, type TeamMember } from '../access/access-policy';
+import { CaseAccess } from '../access/case-access';
 import { CasesTransactional } from '../database';
+import { IdentityProtector } from '../identity/identity-protector';
+import { CasesRepository, type CaseRecord, type ConsentRecord } from './cases.repository';
 
-export function toCaseView(record: CaseRecord, consents: ConsentRecord[]): CaseView {
+export function toCaseView(record: CaseRecord, team: TeamMember[], consents: ConsentRecord[]): CaseView {
   return {
     id: record.id,
     ownerOrganisationId: record.ownerOrganisationId,
@@ -18,6 +30,7 @@ export function toCaseView(record: CaseRecord, consents: ConsentRecord[]): CaseV
     supportNeeds: record.supportNeeds,
     status: record.status,
     openedAt: record.openedAt.toISOString(),
+    team: team.map((member) => ({ unitId: member.unitId, organisationId: member.organisationId, role: member.role, legalBasis: member.legalBasis })),
     consents: consents.map((consent) => ({
       id: consent.id,
       organisationId: consent.organisationId,
@@ -27,36 +40,41 @@ export function toCaseView(record: CaseRecord, consents: ConsentRecord[]): CaseV
   };
 }
 
-/** The case team is, for now, the organisation that owns the case. */
-export function assertOnCaseTeam(record: CaseRecord, organisationId: string): void {
-  if (record.ownerOrganisationId !== organisationId) throw notOnCaseTeam();
-}
-
 @Injectable()
 export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly identity: IdentityProtector,
     private readonly outbox: Outbox,
+    private readonly access: CaseAccess,
+    private readonly accessLog: AccessLog,
   ) {}
 
   @CasesTransactional()
   async open(command: OpenCaseCommand, actor: ActorContext): Promise<CaseView> {
-    assertRole(actor, StaffRole.Caseworker);
+    const decision = decideCaseAccess({ actor, action: AccessAction.OpenCase, team: [] });
+    if (!decision.allowed) {
+      await this.accessLog.appendDenied({ actor, action: AccessAction.OpenCase, decision });
+      throw new DomainError(ErrorCode.Forbidden, `Access denied: ${decision.reason}`);
+    }
     const identity = this.identity.protect(command.personnummer);
     const personId = await this.cases.findOrCreatePerson({ id: uuidv7(), identity });
-    const record = await this.cases.create({
-      id: uuidv7(),
-      personId,
-      ownerOrganisationId: actor.organisationId,
-      ownerUnitId: actor.unitId,
-      municipalityCode: command.municipalityCode,
-      targetGroup: command.targetGroup,
-      gender: identity.gender,
-      supportNeeds: command.supportNeeds ?? [],
-      status: 'open',
-      openedBy: actor.staffId,
-    });
+    const lead: TeamMember = { unitId: actor.unitId, organisationId: actor.organisationId, role: CaseTeamRole.Lead, legalBasis: decision.legalBasis };
+    const record = await this.cases.create(
+      {
+        id: uuidv7(),
+        personId,
+        ownerOrganisationId: actor.organisationId,
+        ownerUnitId: actor.unitId,
+        municipalityCode: command.municipalityCode,
+        targetGroup: command.targetGroup,
+        gender: identity.gender,
+        supportNeeds: command.supportNeeds ?? [],
+        status: 'open',
+        openedBy: actor.staffId,
+      },
+      lead,
+    );
     await this.outbox.add(
       EventType.CaseOpened,
       { type: 'case', id: record.id },
@@ -69,21 +87,23 @@ export class CasesService {
         supportNeeds: record.supportNeeds,
       },
     );
-    return toCaseView(record, []);
+    await this.accessLog.append({
+      actor,
+      action: AccessAction.OpenCase,
+      decision,
+      caseId: record.id,
+      caseOrganisationId: record.ownerOrganisationId,
+      personId,
+    });
+    return toCaseView(record, [lead], []);
   }
 
+  /** The case, to the units on its team; the read is logged with the case. */
+  @CasesTransactional()
   async get(query: GetCaseQuery, actor: ActorContext): Promise<CaseView> {
-    const found = await this.cases.findWithActiveConsents(query.caseId);
-    if (!found) throw caseNotFound(query.caseId);
-    assertOnCaseTeam(found.case, actor.organisationId);
-    return toCaseView(found.case, found.consents);
-  }
-
-  /** Loads a case the actor's organisation may work on, or throws. */
-  async requireForTeam(caseId: string, actor: Pick<ActorContext, 'organisationId'>): Promise<CaseRecord> {
-    const record = await this.cases.findById(caseId);
-    if (!record) throw caseNotFound(caseId);
-    assertOnCaseTeam(record, actor.organisationId);
-    return record;
+    const access = await this.access.require(query.caseId, actor, AccessAction.ReadCase);
+    const consents = await this.cases.activeConsents(query.caseId);
+    await this.access.logAllowed(access, actor, AccessAction.ReadCase);
+    return toCaseView(access.case, access.team, consents);
   }
 }

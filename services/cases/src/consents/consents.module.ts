@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module';
+import { AccessModule } from '../access/access.module';
 import { ConsentsHandlers } from './consents.handlers';
 import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
-@Module({ imports: [CasesModule], controllers: [ConsentsHandlers], providers: [ConsentsService, ConsentsRepository] })
+@Module({ imports: [AccessModule], controllers: [ConsentsHandlers], providers: [ConsentsService, ConsentsRepository] })
 export class ConsentsModule {}

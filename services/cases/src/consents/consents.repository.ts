@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '@samverkan/messaging';
 import { DomainError, ErrorCode, type ConsentPurpose } from '@samverkan/contracts';
-import { caseColumns, toCaseRecord, toConsentRecord, type CaseRecord, type ConsentRecord } from '../cases/cases.repository';
-import type { Case } from '../generated/prisma/client';
+import { toConsentRecord, type ConsentRecord } from '../cases/cases.repository';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 
 @Injectable()
@@ -13,16 +12,10 @@ export class ConsentsRepository {
     return this.txHost.tx;
   }
 
-  /**
-   * The case, and whether an active consent covers the organisation for the purpose, in one
-   * query: referrals asks this before every referral it sends.
-   */
-  async findCaseWithCoverage(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<{ case: CaseRecord; covered: boolean } | null> {
-    const [row] = await this.db.$queryRaw<Array<Case & { covered: boolean }>>`
-      SELECT ${caseColumns}, EXISTS (SELECT 1 FROM consents k
-                           WHERE k.case_id = c.id AND k.organisation_id = ${organisationId}::uuid AND k.purpose = ${purpose} AND k.revoked_at IS NULL) AS covered
-        FROM cases c WHERE c.id = ${caseId}::uuid`;
-    return row ? { case: toCaseRecord(row), covered: row.covered } : null;
+  /** Whether an active consent covers the organisation for the purpose. */
+  async isCovered(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<boolean> {
+    const found = await this.db.consent.findFirst({ where: { caseId, organisationId, purpose, revokedAt: null }, select: { id: true } });
+    return found !== null;
   }
 
   async findActive(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null> {

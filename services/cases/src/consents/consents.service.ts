@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  assertRole,
+  AccessAction,
   DomainError,
   ErrorCode,
   EventType,
   Requests,
-  StaffRole,
   type ActorContext,
   type CheckConsentQuery,
   type ConsentCheckResult,
@@ -15,9 +14,8 @@ import {
 } from '@samverkan/contracts';
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
+import { CaseAccess } from '../access/case-access';
 import type { ConsentRecord } from '../cases/cases.repository';
-import { caseNotFound } from '../cases/cases.errors';
-import { assertOnCaseTeam, CasesService } from '../cases/cases.service';
 import { ConsentsRepository } from './consents.repository';
 import { CasesTransactional } from '../database';
 
@@ -32,28 +30,33 @@ const toView = (consent: ConsentRecord): ConsentView => ({
 export class ConsentsService {
   constructor(
     private readonly consents: ConsentsRepository,
-    private readonly caseAccess: CasesService,
+    private readonly access: CaseAccess,
     private readonly rpc: RpcClient,
     private readonly outbox: Outbox,
   ) {}
 
   /** Records the person's consent to share with an organisation; recording it twice is harmless. */
   async record(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentView> {
-    assertRole(actor, StaffRole.Caseworker);
-    await this.caseAccess.requireForTeam(command.caseId, actor);
+    // Refused (and logged) before anything else, then asked again inside the transaction.
+    await this.access.require(command.caseId, actor, AccessAction.RecordConsent, command.purpose);
     // Asked before the transaction opens, so no database transaction waits on NATS.
     await this.assertOrganisationExists(command.organisationId);
     return this.persist(command, actor);
   }
 
-  /** Whether the person consented to share with the receiver; the acting staff member's organisation must be on the case team. */
+  /**
+   * Whether the person consented to share with the receiver, asked by referrals on behalf of the
+   * sending staff member, whose unit must be on the case team. Decided here, on the case's own
+   * data, and logged as a read of the case.
+   */
+  @CasesTransactional()
   async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
-    const found = await this.consents.findCaseWithCoverage(query.caseId, query.receivingOrganisationId, query.purpose);
-    if (!found) throw caseNotFound(query.caseId);
-    const record = found.case;
-    assertOnCaseTeam(record, actor.organisationId);
+    const access = await this.access.require(query.caseId, actor, AccessAction.CheckConsent, query.purpose);
+    const covered = await this.consents.isCovered(query.caseId, query.receivingOrganisationId, query.purpose);
+    await this.access.logAllowed(access, actor, AccessAction.CheckConsent, query.purpose);
+    const record = access.case;
     return {
-      covered: found.covered,
+      covered,
       caseId: record.id,
       municipalityCode: record.municipalityCode,
       targetGroup: record.targetGroup,
@@ -63,8 +66,13 @@ export class ConsentsService {
 
   @CasesTransactional()
   private async persist(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentView> {
-    const existing = await this.consents.findActive(command.caseId, command.organisationId, command.purpose);
-    if (existing) return toView(existing);
+    const access = await this.access.require(command.caseId, actor, AccessAction.RecordConsent, command.purpose);
+    const consent = (await this.consents.findActive(command.caseId, command.organisationId, command.purpose)) ?? (await this.recordNew(command, actor));
+    await this.access.logAllowed(access, actor, AccessAction.RecordConsent, command.purpose);
+    return toView(consent);
+  }
+
+  private async recordNew(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentRecord> {
     const consent = await this.consents.create({
       id: uuidv7(),
       caseId: command.caseId,
@@ -77,7 +85,7 @@ export class ConsentsService {
       { type: 'consent', id: consent.id },
       { consentId: consent.id, caseId: consent.caseId, organisationId: consent.organisationId, purpose: consent.purpose },
     );
-    return toView(consent);
+    return consent;
   }
 
   private async assertOrganisationExists(organisationId: string): Promise<void> {

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, type AccessAction, type ActorContext, type ConsentPurpose } from '@samverkan/contracts';
+import { caseNotFound } from '../cases/cases.errors';
+import { CasesRepository, type CaseRecord } from '../cases/cases.repository';
+import { AccessLog } from './access-log';
+import { decideCaseAccess, type AccessDecision, type TeamMember } from './access-policy';
+
+export interface AllowedCaseAccess {
+  case: CaseRecord;
+  team: TeamMember[];
+  decision: Extract<AccessDecision, { allowed: true }>;
+}
+
+/**
+ * Every handler's way to a case: loads the case and its team, asks the policy, and on a denial
+ * logs the attempt (in a transaction of its own) and refuses with the policy's reason. An allowed
+ * access is logged by the caller, last in its transaction (`logAllowed`).
+ */
+@Injectable()
+export class CaseAccess {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async require(caseId: string, actor: ActorContext, action: AccessAction, purpose?: ConsentPurpose): Promise<AllowedCaseAccess> {
+    const found = await this.cases.findWithTeam(caseId);
+    if (!found) throw caseNotFound(caseId);
+    const decision = decideCaseAccess({ actor, action, team: found.team, purpose });
+    if (!decision.allowed) {
+      await this.accessLog.appendDenied({
+        actor,
+        action,
+        decision,
+        caseId,
+        caseOrganisationId: found.case.ownerOrganisationId,
+        personId: found.case.personId,
+        purpose,
+      });
+      throw new DomainError(ErrorCode.NotOnCaseTeam, `Access denied: ${decision.reason}`, [{ field: 'caseId', message: decision.reason }]);
+    }
+    return { case: found.case, team: found.team, decision };
+  }
+
+  /** Logs an allowed access in the ambient transaction; call it last, after the change it logs. */
+  async logAllowed(access: AllowedCaseAccess, actor: ActorContext, action: AccessAction, purpose?: ConsentPurpose): Promise<void> {
+    await this.accessLog.append({
+      actor,
+      action,
+      decision: access.decision,
+      caseId: access.case.id,
+      caseOrganisationId: access.case.ownerOrganisationId,
+      personId: access.case.personId,
+      purpose,
+    });
+  }
+}
