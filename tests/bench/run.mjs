@@ -370,7 +370,12 @@ async function prepareCases(sender, receiver, count) {
   const cases = [];
   for (let index = 0; index < count; index++) {
     const opened = await api('POST', '/cases', sender.token, { personnummer: personnummer(index), municipalityCode: '1880', targetGroup: 'uvas' });
-    await api('POST', `/cases/${opened.id}/consents`, sender.token, { organisationId: receiver.member.organisationId, purpose: 'referral' });
+    await api('POST', `/cases/${opened.id}/consents`, sender.token, {
+      receivers: [{ organisationId: receiver.member.organisationId }],
+      purpose: 'referral',
+      givenAs: 'written',
+      expiresOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+    });
     cases.push(opened.id);
   }
   return cases;

@@ -1,5 +1,6 @@
 import { query } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
+import { consentFor } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
 
@@ -114,16 +115,61 @@ describe('bad input through the gateway', () => {
       'consent for an unknown organisation',
       'post',
       () => `/api/v1/cases/${caseId}/consents`,
-      { organisationId: randomUUID(), purpose: 'referral' },
+      consentFor(randomUUID()),
       404,
       'ORGANISATION_NOT_FOUND',
-      'organisationId',
+      'receivers.0.organisationId',
+    ],
+    [
+      'consent without receivers',
+      'post',
+      () => `/api/v1/cases/${caseId}/consents`,
+      consentFor(randomUUID(), { receivers: [] }),
+      400,
+      'VALIDATION_FAILED',
+      'receivers',
+    ],
+    [
+      'consent that expired yesterday',
+      'post',
+      () => `/api/v1/cases/${caseId}/consents`,
+      consentFor(randomUUID(), { expiresOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }),
+      400,
+      'VALIDATION_FAILED',
+      'expiresOn',
+    ],
+    [
+      'consent given in the future',
+      'post',
+      () => `/api/v1/cases/${caseId}/consents`,
+      consentFor(randomUUID(), { givenAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      400,
+      'VALIDATION_FAILED',
+      'givenAt',
+    ],
+    [
+      'consent given in an unknown way',
+      'post',
+      () => `/api/v1/cases/${caseId}/consents`,
+      consentFor(randomUUID(), { givenAs: 'telepathy' }),
+      400,
+      'VALIDATION_FAILED',
+      'givenAs',
+    ],
+    [
+      'withdrawing a consent the case does not have',
+      'post',
+      () => `/api/v1/cases/${caseId}/consents/${randomUUID()}/withdraw`,
+      undefined,
+      404,
+      'CONSENT_NOT_FOUND',
+      'consentId',
     ],
     [
       'consent with an unknown purpose',
       'post',
       () => `/api/v1/cases/${caseId}/consents`,
-      { organisationId: randomUUID(), purpose: 'marketing' },
+      consentFor(randomUUID(), { purpose: 'marketing' }),
       400,
       'VALIDATION_FAILED',
       'purpose',
@@ -222,12 +268,7 @@ describe('bad input through the gateway', () => {
   });
 
   it('answers an illegal transition with 409 naming the rule, and writes nothing', async () => {
-    await system
-      .http()
-      .post(`/api/v1/cases/${caseId}/consents`)
-      .set(caseworker.auth)
-      .send({ organisationId: receiver.member.organisationId, purpose: 'referral' })
-      .expect(201);
+    await system.http().post(`/api/v1/cases/${caseId}/consents`).set(caseworker.auth).send(consentFor(receiver.member.organisationId)).expect(201);
     const sent = await system
       .http()
       .post('/api/v1/referrals')

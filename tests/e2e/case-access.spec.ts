@@ -1,5 +1,6 @@
 import type { AccessLogEntryView, AccessLogVerificationView, CaseView, Page } from '@samverkan/contracts';
 import { query } from '@samverkan/testing';
+import { consentFor } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
 
@@ -76,12 +77,7 @@ describe('access to cases, and the access log', () => {
   });
 
   it('refuses consent and consent checks to other branches too, logged as denied', async () => {
-    await system
-      .http()
-      .post(`/api/v1/cases/${caseId}/consents`)
-      .set(youthActivity.auth)
-      .send({ organisationId: employmentService.member.organisationId, purpose: 'referral' })
-      .expect(403);
+    await system.http().post(`/api/v1/cases/${caseId}/consents`).set(youthActivity.auth).send(consentFor(employmentService.member.organisationId)).expect(403);
     await system
       .http()
       .post('/api/v1/referrals')
@@ -95,12 +91,7 @@ describe('access to cases, and the access log', () => {
 
   it('logs every read and change by the team with who, unit, purpose and legal basis, and the correlation id of the request', async () => {
     await system.http().get(`/api/v1/cases/${caseId}`).set(socialServices.auth).set('x-correlation-id', 'read-by-lead-unit').expect(200);
-    await system
-      .http()
-      .post(`/api/v1/cases/${caseId}/consents`)
-      .set(socialServices.auth)
-      .send({ organisationId: employmentService.member.organisationId, purpose: 'referral' })
-      .expect(201);
+    await system.http().post(`/api/v1/cases/${caseId}/consents`).set(socialServices.auth).send(consentFor(employmentService.member.organisationId)).expect(201);
     await system
       .http()
       .post('/api/v1/referrals')

@@ -4,7 +4,7 @@ import { eventually, query } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { signIn, type SignedInStaff } from '../support/staff';
-import { consentToShare, openCase as openCaseOnce, sendReferral } from '../support/flow';
+import { consentToShare, openCase as openCaseOnce, sendReferral, consentFor } from '../support/flow';
 import { TestSystem } from '../support/system';
 
 /**
@@ -72,7 +72,7 @@ describe('idempotent commands', () => {
       .post(`/api/v1/cases/${opened.id}/consents`)
       .set(caseworker.auth)
       .set('idempotency-key', key)
-      .send({ organisationId: receiver.member.organisationId, purpose: 'coordination' });
+      .send(consentFor(receiver.member.organisationId, { purpose: 'coordination' }));
 
     // The same caseworker reusing a key for another command is refused; the key is theirs alone.
     expect(theirs.status).toBe(422);

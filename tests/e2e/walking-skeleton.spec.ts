@@ -1,6 +1,7 @@
 import type { CaseView, OrganisationView, ReferralStatisticsView, ReferralView } from '@samverkan/contracts';
 import { eventually, query } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
+import { consentFor } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
 
@@ -38,7 +39,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
   }
 
   async function consent(staff: SignedInStaff, caseId: string, organisationId: string): Promise<void> {
-    await system.http().post(`/api/v1/cases/${caseId}/consents`).set(staff.auth).send({ organisationId, purpose: 'referral' }).expect(201);
+    await system.http().post(`/api/v1/cases/${caseId}/consents`).set(staff.auth).send(consentFor(organisationId)).expect(201);
   }
 
   /** Arbetsförmedlingen refers the case's person to Örebro kommun, expecting `status`. */

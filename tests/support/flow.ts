@@ -1,4 +1,4 @@
-import type { CaseView, ReferralView } from '@samverkan/contracts';
+import type { CaseView, ConsentView, ReferralView } from '@samverkan/contracts';
 import type TestAgent from 'supertest/lib/agent';
 import type { SignedInStaff } from './staff';
 
@@ -19,8 +19,18 @@ export async function openCase(
   ).body as CaseView;
 }
 
-export async function consentToShare(http: TestAgent, staff: SignedInStaff, caseId: string, organisationId: string): Promise<void> {
-  await http.post(`/api/v1/cases/${caseId}/consents`).set(staff.auth).send({ organisationId, purpose: 'referral' }).expect(201);
+/** A calendar date a year from now: an expiry the API accepts. */
+export function inAYear(): string {
+  return new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The body of a written consent to share with one organisation, for referrals, for a year. */
+export function consentFor(organisationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { receivers: [{ organisationId }], purpose: 'referral', givenAs: 'written', expiresOn: inAYear(), ...overrides };
+}
+
+export async function consentToShare(http: TestAgent, staff: SignedInStaff, caseId: string, organisationId: string): Promise<ConsentView> {
+  return (await http.post(`/api/v1/cases/${caseId}/consents`).set(staff.auth).send(consentFor(organisationId)).expect(201)).body as ConsentView;
 }
 
 export async function sendReferral(http: TestAgent, staff: SignedInStaff, caseId: string, toOrganisationId: string): Promise<ReferralView> {

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { todayInSweden } from './calendar';
 import { IsPhoneNumber, IsPostalCode, Matches, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A code of a data-driven catalogue (competences): lower-case letters, digits and underscores. */
@@ -77,4 +78,34 @@ export function IsSwedishPostalCode(): PropertyDecorator {
     Matches(/^\d{3} ?\d{2}$/, { message: '$property must be a Swedish postal code (NNN NN)' })(target, propertyKey);
     IsPostalCode('SE')(target, propertyKey);
   };
+}
+
+/** A calendar date after today in Sweden, e.g. when something must still be in force tomorrow. */
+export function IsFutureCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'isFutureCalendarDate',
+      target: target.constructor,
+      propertyName: propertyKey.toString(),
+      options: { message: '$property must be a calendar date (YYYY-MM-DD) after today', ...options },
+      validator: { validate: (value: unknown) => isCalendarDate(value) && value > todayInSweden() },
+    });
+}
+
+/** An instant (ISO 8601 with a zone) that is not in the future; a few seconds of clock skew are forgiven. */
+export function IsPastInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'isPastInstant',
+      target: target.constructor,
+      propertyName: propertyKey.toString(),
+      options: { message: '$property must be a time (ISO 8601 with a zone) that is not in the future', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+          !Number.isNaN(Date.parse(value)) &&
+          Date.parse(value) <= Date.now() + 60_000,
+      },
+    });
 }

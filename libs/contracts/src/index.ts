@@ -20,3 +20,4 @@ export * from './referrals';
 export * from './subjects';
 export * from './validation';
 export * from './vocabulary';
+export * from './calendar';

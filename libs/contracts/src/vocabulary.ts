@@ -38,6 +38,14 @@ export const ConsentPurpose = {
 } as const;
 export type ConsentPurpose = (typeof ConsentPurpose)[keyof typeof ConsentPurpose];
 
+/** How the person gave their consent. */
+export const ConsentForm = {
+  Written: 'written',
+  Oral: 'oral',
+  Digital: 'digital',
+} as const;
+export type ConsentForm = (typeof ConsentForm)[keyof typeof ConsentForm];
+
 export const ReferralStatus = {
   Sent: 'sent',
   Accepted: 'accepted',

@@ -9,6 +9,7 @@ export const AccessAction = {
   OpenCase: 'case.open',
   ReadCase: 'case.read',
   RecordConsent: 'consent.record',
+  WithdrawConsent: 'consent.withdraw',
   /** referrals asked, on behalf of the staff member, whether a share is covered. */
   CheckConsent: 'consent.check',
 } as const;

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
-import { IsOmittable } from '../field-rules';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsFutureCalendarDate, IsOmittable, IsPastInstant } from '../field-rules';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { CaseTeamRole, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
+import { CaseTeamRole, ConsentForm, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
 
 export class OpenCaseBody {
   /** Travels only in request bodies, never in URLs, events or logs. */
@@ -33,17 +33,52 @@ export class GetCaseQuery {
   caseId!: string;
 }
 
-export class RecordConsentBody {
+/** An organisation the person consented to share with, or only one of its units. */
+export class ConsentReceiverDto {
   @IsUUID()
   organisationId!: string;
 
+  /** Only this unit of the organisation; left out for the whole organisation. */
+  @IsOptional()
+  @IsUUID()
+  unitId?: string | null;
+}
+
+export class RecordConsentBody {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ConsentReceiverDto)
+  receivers!: ConsentReceiverDto[];
+
   @IsIn(Object.values(ConsentPurpose))
   purpose!: ConsentPurpose;
+
+  @IsIn(Object.values(ConsentForm))
+  givenAs!: ConsentForm;
+
+  /** When the person gave it; now when left out. */
+  @IsOmittable()
+  @IsPastInstant()
+  givenAt?: string;
+
+  /** The last day it holds; it lapses at the end of that day, Swedish time. */
+  @IsFutureCalendarDate()
+  expiresOn!: string;
 }
 
 export class RecordConsentCommand extends RecordConsentBody {
   @IsUUID()
   caseId!: string;
+}
+
+export class WithdrawConsentCommand {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  consentId!: string;
 }
 
 /**
@@ -57,6 +92,11 @@ export class CheckConsentQuery {
   @IsUUID()
   receivingOrganisationId!: string;
 
+  /** The receiving unit, when the share goes to one; a consent naming only other units does not cover it. */
+  @IsOmittable()
+  @IsUUID()
+  receivingUnitId?: string;
+
   @IsIn(Object.values(ConsentPurpose))
   purpose!: ConsentPurpose;
 }
@@ -69,18 +109,48 @@ export class ConsentCheckResult {
   gender!: Gender;
 }
 
+export class ConsentReceiverView {
+  @IsUUID()
+  organisationId!: string;
+
+  @IsOptional()
+  @IsUUID()
+  unitId!: string | null;
+}
+
+export const ConsentStatus = { Active: 'active', Withdrawn: 'withdrawn', Expired: 'expired' } as const;
+export type ConsentStatus = (typeof ConsentStatus)[keyof typeof ConsentStatus];
+
 export class ConsentView {
   @IsUUID()
   id!: string;
 
-  @IsUUID()
-  organisationId!: string;
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ConsentReceiverView)
+  receivers!: ConsentReceiverView[];
 
   @IsIn(Object.values(ConsentPurpose))
   purpose!: ConsentPurpose;
 
+  @IsIn(Object.values(ConsentForm))
+  givenAs!: ConsentForm;
+
   @IsString()
   givenAt!: string;
+
+  @IsUUID()
+  recordedBy!: string;
+
+  @IsString()
+  expiresOn!: string;
+
+  @IsIn(Object.values(ConsentStatus))
+  status!: ConsentStatus;
+
+  @IsOptional()
+  @IsString()
+  withdrawnAt!: string | null;
 }
 
 /** A unit on a case team, with the legal basis it works on the case's data on. */

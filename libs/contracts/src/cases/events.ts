@@ -1,5 +1,6 @@
-import { IsArray, IsIn, IsUUID } from 'class-validator';
-import { IsOmittable } from '../field-rules';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
 
@@ -27,6 +28,15 @@ export class CaseOpenedData {
   supportNeeds?: SupportNeed[];
 }
 
+export class ConsentReceiverData {
+  @IsUUID()
+  organisationId!: string;
+
+  @IsOptional()
+  @IsUUID()
+  unitId!: string | null;
+}
+
 export class ConsentRecordedData {
   @IsUUID()
   consentId!: string;
@@ -34,8 +44,39 @@ export class ConsentRecordedData {
   @IsUUID()
   caseId!: string;
 
+  /** Version 1 named one receiving organisation here; later events list `receivers`. */
+  @IsOmittable()
   @IsUUID()
-  organisationId!: string;
+  organisationId?: string;
+
+  /** Absent only in events of version 1, whose receiver is `organisationId`. */
+  @IsOmittable()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ConsentReceiverData)
+  receivers?: ConsentReceiverData[];
+
+  @IsIn(Object.values(ConsentPurpose))
+  purpose!: ConsentPurpose;
+
+  /** The last day it holds (absent in version 1, which had no expiry). */
+  @IsOmittable()
+  @IsCalendarDate()
+  expiresOn?: string;
+}
+
+/** The consent no longer holds from this event's time on: whatever relied on it must stop. */
+export class ConsentWithdrawnData {
+  @IsUUID()
+  consentId!: string;
+
+  @IsUUID()
+  caseId!: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ConsentReceiverData)
+  receivers!: ConsentReceiverData[];
 
   @IsIn(Object.values(ConsentPurpose))
   purpose!: ConsentPurpose;

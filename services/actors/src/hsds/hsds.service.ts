@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HsdsExportView } from '@samverkan/contracts';
-import { todayInSweden } from '../directory/calendar';
+import { todayInSweden } from '@samverkan/contracts';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { SupportResourcesRepository } from '../support-resources/support-resources.repository';
 import { toHsds } from './hsds-export';

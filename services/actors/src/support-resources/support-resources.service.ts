@@ -19,7 +19,7 @@ import { decodeCursor, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { ActorsTransactional } from '../database';
 import { assertMaintainsOrganisation } from '../directory/access';
-import { todayInSweden } from '../directory/calendar';
+import { todayInSweden } from '@samverkan/contracts';
 import type { SupportResourceRecord } from '../directory/records';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { rankMatches, type PersonProfile } from './matching';

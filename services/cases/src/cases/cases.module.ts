@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { ConsentsRepository } from '../consents/consents.repository';
 import { IdentityProtector } from '../identity/identity-protector';
 import { CasesHandlers } from './cases.handlers';
 import { CasesRepository } from './cases.repository';
@@ -8,6 +9,6 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [AccessModule],
   controllers: [CasesHandlers],
-  providers: [CasesService, CasesRepository, IdentityProtector],
+  providers: [CasesService, CasesRepository, ConsentsRepository, IdentityProtector],
 })
 export class CasesModule {}

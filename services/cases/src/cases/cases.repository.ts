@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseTeamRole, ConsentPurpose, Gender, LegalBasis, MunicipalityCode, SupportNeed, TargetGroup } from '@samverkan/contracts';
+import type { CaseTeamRole, Gender, LegalBasis, MunicipalityCode, SupportNeed, TargetGroup } from '@samverkan/contracts';
 import type { TeamMember } from '../access/access-policy';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
-import type { Case, CaseTeamMember, Consent } from '../generated/prisma/client';
+import type { Case, CaseTeamMember } from '../generated/prisma/client';
 import type { ProtectedIdentity } from '../identity/identity-protector';
-
-export interface ConsentRecord {
-  id: string;
-  caseId: string;
-  organisationId: string;
-  purpose: ConsentPurpose;
-  recordedBy: string;
-  givenAt: Date;
-  revokedAt: Date | null;
-}
 
 export interface CaseRecord {
   id: string;
@@ -27,18 +17,6 @@ export interface CaseRecord {
   status: 'open';
   openedBy: string;
   openedAt: Date;
-}
-
-export function toConsentRecord(row: Consent): ConsentRecord {
-  return {
-    id: row.id,
-    caseId: row.caseId,
-    organisationId: row.organisationId,
-    purpose: row.purpose as ConsentPurpose,
-    recordedBy: row.recordedBy,
-    givenAt: row.givenAt,
-    revokedAt: row.revokedAt,
-  };
 }
 
 export function toCaseRecord(row: Case): CaseRecord {
@@ -111,10 +89,5 @@ export class CasesRepository {
   async findWithTeam(id: string): Promise<{ case: CaseRecord; team: TeamMember[] } | null> {
     const row = await this.db.case.findUnique({ where: { id }, include: { team: { orderBy: [{ addedAt: 'asc' }, { unitId: 'asc' }] } } });
     return row ? { case: toCaseRecord(row), team: row.team.map(toTeamMember) } : null;
-  }
-
-  async activeConsents(caseId: string): Promise<ConsentRecord[]> {
-    const rows = await this.db.consent.findMany({ where: { caseId, revokedAt: null }, orderBy: [{ givenAt: 'asc' }, { id: 'asc' }] });
-    return rows.map(toConsentRecord);
   }
 }

@@ -17,9 +17,10 @@ import { decideCaseAccess, type TeamMember } from '../access/access-policy';
 import { CaseAccess } from '../access/case-access';
 import { CasesTransactional } from '../database';
 import { IdentityProtector } from '../identity/identity-protector';
-import { CasesRepository, type CaseRecord, type ConsentRecord } from './cases.repository';
+import { ConsentsRepository, toConsentView } from '../consents/consents.repository';
+import { CasesRepository, type CaseRecord } from './cases.repository';
 
-export function toCaseView(record: CaseRecord, team: TeamMember[], consents: ConsentRecord[]): CaseView {
+export function toCaseView(record: CaseRecord, team: TeamMember[], consents: CaseView['consents']): CaseView {
   return {
     id: record.id,
     ownerOrganisationId: record.ownerOrganisationId,
@@ -31,12 +32,7 @@ export function toCaseView(record: CaseRecord, team: TeamMember[], consents: Con
     status: record.status,
     openedAt: record.openedAt.toISOString(),
     team: team.map((member) => ({ unitId: member.unitId, organisationId: member.organisationId, role: member.role, legalBasis: member.legalBasis })),
-    consents: consents.map((consent) => ({
-      id: consent.id,
-      organisationId: consent.organisationId,
-      purpose: consent.purpose,
-      givenAt: consent.givenAt.toISOString(),
-    })),
+    consents,
   };
 }
 
@@ -44,6 +40,7 @@ export function toCaseView(record: CaseRecord, team: TeamMember[], consents: Con
 export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
+    private readonly consents: ConsentsRepository,
     private readonly identity: IdentityProtector,
     private readonly outbox: Outbox,
     private readonly access: CaseAccess,
@@ -102,8 +99,12 @@ export class CasesService {
   @CasesTransactional()
   async get(query: GetCaseQuery, actor: ActorContext): Promise<CaseView> {
     const access = await this.access.require(query.caseId, actor, AccessAction.ReadCase);
-    const consents = await this.cases.activeConsents(query.caseId);
+    const consents = await this.consents.ofCase(query.caseId);
     await this.access.logAllowed(access, actor, AccessAction.ReadCase);
-    return toCaseView(access.case, access.team, consents);
+    return toCaseView(
+      access.case,
+      access.team,
+      consents.map((consent) => toConsentView(consent)),
+    );
   }
 }

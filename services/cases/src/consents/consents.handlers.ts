@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CheckConsentQuery, RecordConsentCommand, Requests, type ActorContext, type ConsentCheckResult, type ConsentView } from '@samverkan/contracts';
+import {
+  CheckConsentQuery,
+  RecordConsentCommand,
+  Requests,
+  WithdrawConsentCommand,
+  type ActorContext,
+  type ConsentCheckResult,
+  type ConsentView,
+} from '@samverkan/contracts';
 import { Actor } from '@samverkan/messaging';
 import { ConsentsService } from './consents.service';
 
@@ -11,6 +19,11 @@ export class ConsentsHandlers {
   @MessagePattern(Requests.cases.recordConsent)
   record(@Payload() command: RecordConsentCommand, @Actor() actor: ActorContext): Promise<ConsentView> {
     return this.consents.record(command, actor);
+  }
+
+  @MessagePattern(Requests.cases.withdrawConsent)
+  withdraw(@Payload() command: WithdrawConsentCommand, @Actor() actor: ActorContext): Promise<ConsentView> {
+    return this.consents.withdraw(command, actor);
   }
 
   /** Only referrals asks (requestCallers), on behalf of the staff member sending a referral. */

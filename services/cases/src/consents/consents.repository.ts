@@ -1,8 +1,67 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation } from '@samverkan/messaging';
-import { DomainError, ErrorCode, type ConsentPurpose } from '@samverkan/contracts';
-import { toConsentRecord, type ConsentRecord } from '../cases/cases.repository';
+import { ConsentStatus, todayInSweden, type ConsentForm, type ConsentPurpose, type ConsentView } from '@samverkan/contracts';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
+import type { Consent, ConsentReceiver } from '../generated/prisma/client';
+
+export interface ConsentReceiverRecord {
+  organisationId: string;
+  unitId: string | null;
+}
+
+export interface ConsentRecord {
+  id: string;
+  caseId: string;
+  purpose: ConsentPurpose;
+  givenAs: ConsentForm;
+  recordedBy: string;
+  givenAt: Date;
+  /** YYYY-MM-DD, the last day it holds. */
+  expiresOn: string;
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
+  receivers: ConsentReceiverRecord[];
+}
+
+// A DATE column comes back as midnight UTC of that day, and goes in the same way.
+const calendarDate = (date: Date): string => date.toISOString().slice(0, 10);
+const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
+
+function toRecord(row: Consent & { receivers: ConsentReceiver[] }): ConsentRecord {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    purpose: row.purpose as ConsentPurpose,
+    givenAs: row.givenAs as ConsentForm,
+    recordedBy: row.recordedBy,
+    givenAt: row.givenAt,
+    expiresOn: calendarDate(row.expiresOn),
+    withdrawnAt: row.withdrawnAt,
+    withdrawnBy: row.withdrawnBy,
+    receivers: row.receivers.map((receiver) => ({ organisationId: receiver.organisationId, unitId: receiver.unitId })),
+  };
+}
+
+/** Active until withdrawn or until its last day has passed in Sweden. */
+export function consentStatus(consent: ConsentRecord, today: string = todayInSweden()): ConsentStatus {
+  if (consent.withdrawnAt) return ConsentStatus.Withdrawn;
+  return consent.expiresOn < today ? ConsentStatus.Expired : ConsentStatus.Active;
+}
+
+export function toConsentView(consent: ConsentRecord, today?: string): ConsentView {
+  return {
+    id: consent.id,
+    receivers: consent.receivers.map((receiver) => ({ organisationId: receiver.organisationId, unitId: receiver.unitId })),
+    purpose: consent.purpose,
+    givenAs: consent.givenAs,
+    givenAt: consent.givenAt.toISOString(),
+    recordedBy: consent.recordedBy,
+    expiresOn: consent.expiresOn,
+    status: consentStatus(consent, today),
+    withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+  };
+}
+
+const withReceivers = { receivers: { orderBy: [{ organisationId: 'asc' as const }, { unitId: 'asc' as const }] } };
 
 @Injectable()
 export class ConsentsRepository {
@@ -12,26 +71,55 @@ export class ConsentsRepository {
     return this.txHost.tx;
   }
 
-  /** Whether an active consent covers the organisation for the purpose. */
-  async isCovered(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<boolean> {
-    const found = await this.db.consent.findFirst({ where: { caseId, organisationId, purpose, revokedAt: null }, select: { id: true } });
+  /**
+   * Whether a consent for the purpose holds today and names the organisation (as a whole, or the
+   * given unit of it). Decided on the database's own rows, in the request: a withdrawal committed
+   * before this query is seen by it.
+   */
+  async isCovered(caseId: string, purpose: ConsentPurpose, organisationId: string, unitId: string | undefined, today: string): Promise<boolean> {
+    const found = await this.db.consent.findFirst({
+      where: {
+        caseId,
+        purpose,
+        withdrawnAt: null,
+        expiresOn: { gte: dateColumn(today) },
+        receivers: { some: { organisationId, OR: [{ unitId: null }, ...(unitId ? [{ unitId }] : [])] } },
+      },
+      select: { id: true },
+    });
     return found !== null;
   }
 
-  async findActive(caseId: string, organisationId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null> {
-    const row = await this.db.consent.findFirst({ where: { caseId, organisationId, purpose, revokedAt: null } });
-    return row ? toConsentRecord(row) : null;
+  async findById(caseId: string, consentId: string): Promise<ConsentRecord | null> {
+    const row = await this.db.consent.findFirst({ where: { id: consentId, caseId }, include: withReceivers });
+    return row ? toRecord(row) : null;
   }
 
-  /**
-   * Throws a transient SERVICE_UNAVAILABLE when a concurrent request recorded the same active
-   * consent first (the partial unique index decides); the caller's retry then finds it.
-   */
-  async create(consent: Omit<ConsentRecord, 'givenAt' | 'revokedAt'>): Promise<ConsentRecord> {
-    try {
-      return toConsentRecord(await this.db.consent.create({ data: consent }));
-    } catch (error) {
-      throw isUniqueViolation(error) ? new DomainError(ErrorCode.ServiceUnavailable, 'The consent was being recorded concurrently; try again') : error;
-    }
+  /** Every consent of the case, the newest first, whatever its status. */
+  async ofCase(caseId: string): Promise<ConsentRecord[]> {
+    const rows = await this.db.consent.findMany({ where: { caseId }, include: withReceivers, orderBy: [{ givenAt: 'desc' }, { id: 'desc' }] });
+    return rows.map(toRecord);
+  }
+
+  async create(consent: Omit<ConsentRecord, 'withdrawnAt' | 'withdrawnBy'>, receiverIds: string[]): Promise<ConsentRecord> {
+    const { receivers, expiresOn, ...fields } = consent;
+    const row = await this.db.consent.create({
+      data: {
+        ...fields,
+        expiresOn: dateColumn(expiresOn),
+        receivers: { create: receivers.map((receiver, index) => ({ id: receiverIds[index] as string, ...receiver })) },
+      },
+      include: withReceivers,
+    });
+    return toRecord(row);
+  }
+
+  /** Withdraws it if it is not withdrawn yet; null when it already was (or is not this case's). */
+  async withdraw(caseId: string, consentId: string, withdrawnBy: string): Promise<ConsentRecord | null> {
+    const [updated] = await this.db.consent.updateManyAndReturn({
+      where: { id: consentId, caseId, withdrawnAt: null },
+      data: { withdrawnAt: new Date(), withdrawnBy },
+    });
+    return updated ? this.findById(caseId, updated.id) : null;
   }
 }

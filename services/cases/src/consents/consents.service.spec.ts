@@ -1,10 +1,20 @@
-import { AccessAction, AccessReason, CaseTeamRole, ConsentPurpose, DomainError, ErrorCode, LegalBasis, type ActorContext } from '@samverkan/contracts';
+import {
+  AccessAction,
+  AccessReason,
+  CaseTeamRole,
+  ConsentForm,
+  ConsentPurpose,
+  DomainError,
+  ErrorCode,
+  LegalBasis,
+  type ActorContext,
+} from '@samverkan/contracts';
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
-import type { CaseRecord, ConsentRecord } from '../cases/cases.repository';
-import { ConsentsRepository } from './consents.repository';
+import type { CaseRecord } from '../cases/cases.repository';
+import { ConsentsRepository, type ConsentRecord } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
 jest.mock('@nestjs-cls/transactional', () => ({
@@ -33,14 +43,26 @@ function aConsent(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
   return {
     id: randomUUID(),
     caseId: randomUUID(),
-    organisationId: randomUUID(),
     purpose: ConsentPurpose.Referral,
+    givenAs: ConsentForm.Written,
     recordedBy: randomUUID(),
     givenAt: new Date(),
-    revokedAt: null,
+    expiresOn: '2099-12-31',
+    withdrawnAt: null,
+    withdrawnBy: null,
+    receivers: [{ organisationId: randomUUID(), unitId: null }],
     ...overrides,
   };
 }
+
+/** A consent to share with one organisation, for referrals, as a caseworker would record it. */
+const toShareWith = (caseId: string, organisationId: string) => ({
+  caseId,
+  receivers: [{ organisationId }],
+  purpose: ConsentPurpose.Referral,
+  givenAs: ConsentForm.Written,
+  expiresOn: '2099-12-31',
+});
 
 /** What CaseAccess answers when the policy allows the actor, whose unit leads the case. */
 function allowed(actor: ActorContext, overrides: Partial<CaseRecord> = {}): AllowedCaseAccess {
@@ -58,57 +80,58 @@ describe('ConsentsService', () => {
     const consents = automock(ConsentsRepository);
     const access = automock(CaseAccess);
     const rpc = automock(RpcClient);
+    rpc.request.mockResolvedValue({}); // actors knows every organisation asked about, unless a test says otherwise
     const outbox = automock(Outbox);
     return { service: new ConsentsService(consents, access, rpc, outbox), consents, access, rpc, outbox };
   };
 
   describe('record', () => {
-    it('records a new consent, announces it and logs the change as allowed', async () => {
+    it('records the consent with its receivers and expiry, announces it and logs the change as allowed', async () => {
       const { service, consents, access, outbox } = setUp();
       const actor = anActor();
       const granted = allowed(actor);
       access.require.mockResolvedValue(granted);
-      consents.findActive.mockResolvedValue(null);
-      consents.create.mockImplementation(async (consent) => aConsent(consent));
+      consents.create.mockImplementation(async (consent) => aConsent({ ...consent, withdrawnAt: null, withdrawnBy: null }));
       const organisationId = randomUUID();
 
-      const view = await service.record({ caseId: granted.case.id, organisationId, purpose: ConsentPurpose.Referral }, actor);
+      const view = await service.record(toShareWith(granted.case.id, organisationId), actor);
 
-      expect(view).toMatchObject({ organisationId, purpose: 'referral' });
+      expect(view).toMatchObject({
+        receivers: [{ organisationId, unitId: null }],
+        purpose: 'referral',
+        givenAs: 'written',
+        expiresOn: '2099-12-31',
+        status: 'active',
+      });
       expect(outbox.add).toHaveBeenCalledWith(
         'cases.events.consent.recorded',
         { type: 'consent', id: view.id },
-        { consentId: view.id, caseId: granted.case.id, organisationId, purpose: 'referral' },
+        { consentId: view.id, caseId: granted.case.id, receivers: [{ organisationId, unitId: null }], purpose: 'referral', expiresOn: '2099-12-31' },
       );
       expect(access.logAllowed).toHaveBeenCalledWith(granted, actor, AccessAction.RecordConsent, 'referral');
     });
 
-    it('returns the active consent when it is recorded again, announces nothing, and still logs the access', async () => {
-      const { service, consents, access, outbox } = setUp();
+    it('records a receiver listed twice once', async () => {
+      const { service, consents, access } = setUp();
       const actor = anActor();
-      const existing = aConsent();
       access.require.mockResolvedValue(allowed(actor));
-      consents.findActive.mockResolvedValue(existing);
+      consents.create.mockImplementation(async (consent) => aConsent({ ...consent }));
+      const organisationId = randomUUID();
 
-      const view = await service.record({ caseId: existing.caseId, organisationId: existing.organisationId, purpose: existing.purpose }, actor);
+      await service.record({ ...toShareWith(randomUUID(), organisationId), receivers: [{ organisationId }, { organisationId }] }, actor);
 
-      expect(view.id).toBe(existing.id);
-      expect(consents.create).not.toHaveBeenCalled();
-      expect(outbox.add).not.toHaveBeenCalled();
-      expect(access.logAllowed).toHaveBeenCalledTimes(1);
+      expect(consents.create.mock.calls[0]?.[0].receivers).toEqual([{ organisationId, unitId: null }]);
     });
 
-    it('names organisationId when the organisation does not exist', async () => {
+    it('names the receiver that does not exist, and records nothing', async () => {
       const { service, access, rpc, consents } = setUp();
       const actor = anActor();
       access.require.mockResolvedValue(allowed(actor));
       rpc.request.mockRejectedValue(new DomainError(ErrorCode.OrganisationNotFound, 'No organisation'));
 
-      const error = await service
-        .record({ caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }, actor)
-        .catch((thrown: unknown) => thrown);
+      const error = await service.record(toShareWith(randomUUID(), randomUUID()), actor).catch((thrown: unknown) => thrown);
 
-      expect(error).toMatchObject({ code: ErrorCode.OrganisationNotFound, fields: [{ field: 'organisationId', message: 'no such organisation' }] });
+      expect(error).toMatchObject({ code: ErrorCode.OrganisationNotFound, fields: [{ field: 'receivers.0.organisationId', message: 'no such organisation' }] });
       expect(consents.create).not.toHaveBeenCalled();
     });
 
@@ -116,12 +139,47 @@ describe('ConsentsService', () => {
       const { service, access, rpc, consents, outbox } = setUp();
       access.require.mockRejectedValue(denied());
 
-      await expect(service.record({ caseId: randomUUID(), organisationId: randomUUID(), purpose: ConsentPurpose.Referral }, anActor())).rejects.toMatchObject({
-        code: ErrorCode.NotOnCaseTeam,
-      });
+      await expect(service.record(toShareWith(randomUUID(), randomUUID()), anActor())).rejects.toMatchObject({ code: ErrorCode.NotOnCaseTeam });
       expect(rpc.request).not.toHaveBeenCalled();
       expect(consents.create).not.toHaveBeenCalled();
       expect(outbox.add).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('withdraw', () => {
+    it('withdraws, announces it with the receivers and logs the change', async () => {
+      const { service, consents, access, outbox } = setUp();
+      const actor = anActor();
+      const consent = aConsent({ withdrawnAt: new Date(), withdrawnBy: actor.staffId });
+      access.require.mockResolvedValue(allowed(actor));
+      consents.withdraw.mockResolvedValue(consent);
+
+      const view = await service.withdraw({ caseId: consent.caseId, consentId: consent.id }, actor);
+
+      expect(view.status).toBe('withdrawn');
+      expect(consents.withdraw).toHaveBeenCalledWith(consent.caseId, consent.id, actor.staffId);
+      expect(outbox.add).toHaveBeenCalledWith(
+        'cases.events.consent.withdrawn',
+        { type: 'consent', id: consent.id },
+        { consentId: consent.id, caseId: consent.caseId, receivers: consent.receivers, purpose: 'referral' },
+      );
+      expect(access.logAllowed).toHaveBeenCalledWith(expect.anything(), actor, AccessAction.WithdrawConsent, 'referral');
+    });
+
+    it('refuses a second withdrawal as an illegal transition, and a consent of another case as not found, announcing nothing', async () => {
+      const { service, consents, access, outbox } = setUp();
+      const actor = anActor();
+      access.require.mockResolvedValue(allowed(actor));
+      consents.withdraw.mockResolvedValue(null);
+      consents.findById.mockResolvedValueOnce(aConsent({ withdrawnAt: new Date() })).mockResolvedValueOnce(null);
+
+      await expect(service.withdraw({ caseId: randomUUID(), consentId: randomUUID() }, actor)).rejects.toMatchObject({ code: ErrorCode.IllegalTransition });
+      await expect(service.withdraw({ caseId: randomUUID(), consentId: randomUUID() }, actor)).rejects.toMatchObject({
+        code: ErrorCode.ConsentNotFound,
+        fields: [{ field: 'consentId' }],
+      });
+      expect(outbox.add).not.toHaveBeenCalled();
+      expect(access.logAllowed).not.toHaveBeenCalled();
     });
   });
 
@@ -143,7 +201,13 @@ describe('ConsentsService', () => {
         gender: 'female',
       });
       await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false });
-      expect(consents.isCovered).toHaveBeenCalledWith(granted.case.id, receivingOrganisationId, 'referral');
+      expect(consents.isCovered).toHaveBeenCalledWith(
+        granted.case.id,
+        'referral',
+        receivingOrganisationId,
+        undefined,
+        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      );
       expect(access.require).toHaveBeenCalledWith(granted.case.id, sender, AccessAction.CheckConsent, 'referral');
       expect(access.logAllowed).toHaveBeenCalledTimes(2);
     });

@@ -5,26 +5,28 @@ import {
   ErrorCode,
   EventType,
   Requests,
+  todayInSweden,
   type ActorContext,
   type CheckConsentQuery,
   type ConsentCheckResult,
   type ConsentView,
+  type FieldViolation,
   type OrganisationView,
   type RecordConsentCommand,
+  type RequestSubject,
+  type UnitView,
+  type WithdrawConsentCommand,
 } from '@samverkan/contracts';
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { CaseAccess } from '../access/case-access';
-import type { ConsentRecord } from '../cases/cases.repository';
-import { ConsentsRepository } from './consents.repository';
 import { CasesTransactional } from '../database';
+import { ConsentsRepository, toConsentView, type ConsentRecord } from './consents.repository';
 
-const toView = (consent: ConsentRecord): ConsentView => ({
-  id: consent.id,
-  organisationId: consent.organisationId,
-  purpose: consent.purpose,
-  givenAt: consent.givenAt.toISOString(),
-});
+const consentNotFound = (consentId: string) =>
+  new DomainError(ErrorCode.ConsentNotFound, `No consent ${consentId} on this case`, [{ field: 'consentId', message: 'no such consent on the case' }]);
+
+const receiversOf = (consent: ConsentRecord) => consent.receivers.map((receiver) => ({ organisationId: receiver.organisationId, unitId: receiver.unitId }));
 
 @Injectable()
 export class ConsentsService {
@@ -35,24 +37,46 @@ export class ConsentsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Records the person's consent to share with an organisation; recording it twice is harmless. */
+  /** Records the person's consent to share the case with the receivers, for a purpose, until a day. */
   async record(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentView> {
     // Refused (and logged) before anything else, then asked again inside the transaction.
     await this.access.require(command.caseId, actor, AccessAction.RecordConsent, command.purpose);
     // Asked before the transaction opens, so no database transaction waits on NATS.
-    await this.assertOrganisationExists(command.organisationId);
+    await this.assertReceiversExist(command.receivers);
     return this.persist(command, actor);
   }
 
   /**
-   * Whether the person consented to share with the receiver, asked by referrals on behalf of the
-   * sending staff member, whose unit must be on the case team. Decided here, on the case's own
-   * data, and logged as a read of the case.
+   * Withdraws the consent. From the commit on, every check and read that relied on it is refused
+   * (they ask this database), and the event tells the other services to stop what depended on it.
+   */
+  @CasesTransactional()
+  async withdraw(command: WithdrawConsentCommand, actor: ActorContext): Promise<ConsentView> {
+    const access = await this.access.require(command.caseId, actor, AccessAction.WithdrawConsent);
+    const withdrawn = await this.consents.withdraw(command.caseId, command.consentId, actor.staffId);
+    if (!withdrawn) {
+      const existing = await this.consents.findById(command.caseId, command.consentId);
+      if (!existing) throw consentNotFound(command.consentId);
+      throw new DomainError(ErrorCode.IllegalTransition, 'The consent is already withdrawn', [{ field: 'consentId', message: 'already withdrawn' }]);
+    }
+    await this.outbox.add(
+      EventType.ConsentWithdrawn,
+      { type: 'consent', id: withdrawn.id },
+      { consentId: withdrawn.id, caseId: withdrawn.caseId, receivers: receiversOf(withdrawn), purpose: withdrawn.purpose },
+    );
+    await this.access.logAllowed(access, actor, AccessAction.WithdrawConsent, withdrawn.purpose);
+    return toConsentView(withdrawn);
+  }
+
+  /**
+   * Whether the person's consent covers sharing with the receiver, asked by referrals on behalf of
+   * the sending staff member, whose unit must be on the case team. Decided here, on the case's
+   * own rows, and logged as a read of the case.
    */
   @CasesTransactional()
   async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
     const access = await this.access.require(query.caseId, actor, AccessAction.CheckConsent, query.purpose);
-    const covered = await this.consents.isCovered(query.caseId, query.receivingOrganisationId, query.purpose);
+    const covered = await this.consents.isCovered(query.caseId, query.purpose, query.receivingOrganisationId, query.receivingUnitId, todayInSweden());
     await this.access.logAllowed(access, actor, AccessAction.CheckConsent, query.purpose);
     const record = access.case;
     return {
@@ -67,37 +91,61 @@ export class ConsentsService {
   @CasesTransactional()
   private async persist(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentView> {
     const access = await this.access.require(command.caseId, actor, AccessAction.RecordConsent, command.purpose);
-    const consent = (await this.consents.findActive(command.caseId, command.organisationId, command.purpose)) ?? (await this.recordNew(command, actor));
-    await this.access.logAllowed(access, actor, AccessAction.RecordConsent, command.purpose);
-    return toView(consent);
-  }
-
-  private async recordNew(command: RecordConsentCommand, actor: ActorContext): Promise<ConsentRecord> {
-    const consent = await this.consents.create({
-      id: uuidv7(),
-      caseId: command.caseId,
-      organisationId: command.organisationId,
-      purpose: command.purpose,
-      recordedBy: actor.staffId,
-    });
+    const receivers = uniqueReceivers(command.receivers);
+    const consent = await this.consents.create(
+      {
+        id: uuidv7(),
+        caseId: command.caseId,
+        purpose: command.purpose,
+        givenAs: command.givenAs,
+        recordedBy: actor.staffId,
+        givenAt: command.givenAt ? new Date(command.givenAt) : new Date(),
+        expiresOn: command.expiresOn,
+        receivers,
+      },
+      receivers.map(() => uuidv7()),
+    );
     await this.outbox.add(
       EventType.ConsentRecorded,
       { type: 'consent', id: consent.id },
-      { consentId: consent.id, caseId: consent.caseId, organisationId: consent.organisationId, purpose: consent.purpose },
+      { consentId: consent.id, caseId: consent.caseId, receivers: receiversOf(consent), purpose: consent.purpose, expiresOn: consent.expiresOn },
     );
-    return consent;
+    await this.access.logAllowed(access, actor, AccessAction.RecordConsent, command.purpose);
+    return toConsentView(consent);
   }
 
-  private async assertOrganisationExists(organisationId: string): Promise<void> {
+  /** Every receiving organisation must exist, and a named unit must be one of its units. */
+  private async assertReceiversExist(receivers: RecordConsentCommand['receivers']): Promise<void> {
+    const violations: FieldViolation[] = [];
+    for (const [index, receiver] of receivers.entries()) {
+      const organisation = await this.find<OrganisationView>(
+        Requests.actors.getOrganisation,
+        { organisationId: receiver.organisationId },
+        ErrorCode.OrganisationNotFound,
+      );
+      if (!organisation) violations.push({ field: `receivers.${index}.organisationId`, message: 'no such organisation' });
+      if (!receiver.unitId) continue;
+      const unit = await this.find<UnitView>(Requests.actors.getUnit, { unitId: receiver.unitId }, ErrorCode.UnitNotFound);
+      if (!unit || unit.organisationId !== receiver.organisationId)
+        violations.push({ field: `receivers.${index}.unitId`, message: 'no such unit of the organisation' });
+    }
+    if (violations.length > 0) throw new DomainError(ErrorCode.OrganisationNotFound, 'A receiver of the consent does not exist', violations);
+  }
+
+  private async find<T>(subject: RequestSubject, payload: object, notFound: ErrorCode): Promise<T | null> {
     try {
-      await this.rpc.request<OrganisationView>(Requests.actors.getOrganisation, { organisationId });
+      return await this.rpc.request<T>(subject, payload);
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.OrganisationNotFound) {
-        throw new DomainError(ErrorCode.OrganisationNotFound, `No organisation ${organisationId}`, [
-          { field: 'organisationId', message: 'no such organisation' },
-        ]);
-      }
+      if (error instanceof DomainError && error.code === notFound) return null;
       throw error;
     }
   }
+}
+
+/** Each receiver once: the same organisation (or unit) listed twice is one receiver. */
+function uniqueReceivers(receivers: RecordConsentCommand['receivers']): Array<{ organisationId: string; unitId: string | null }> {
+  const seen = new Map<string, { organisationId: string; unitId: string | null }>();
+  for (const receiver of receivers)
+    seen.set(`${receiver.organisationId}/${receiver.unitId ?? ''}`, { organisationId: receiver.organisationId, unitId: receiver.unitId ?? null });
+  return [...seen.values()];
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseView, ConsentView, OpenCaseBody, RecordConsentBody, Requests, StaffRole } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
@@ -40,5 +40,19 @@ export class CasesController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ConsentView> {
     return this.rpc.request(Requests.cases.recordConsent, { ...body, caseId }, { idempotencyKey });
+  }
+
+  @Post(':caseId/consents/:consentId/withdraw')
+  @HttpCode(200)
+  @AcceptsIdempotencyKey()
+  @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Withdraw a consent: from this answer on, nothing that relied on it is allowed' })
+  @ApiOkResponse({ schema: schemaRef(ConsentView) })
+  withdrawConsent(
+    @UuidParam('caseId') caseId: string,
+    @UuidParam('consentId') consentId: string,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ConsentView> {
+    return this.rpc.request(Requests.cases.withdrawConsent, { caseId, consentId }, { idempotencyKey });
   }
 }
