@@ -90,6 +90,8 @@ const customSchemas: Record<string, SchemaObject> = {
     example: '802459-6127',
   },
   isCalendarDate: { type: 'string', format: 'date', example: '2026-01-12' },
+  isFutureCalendarDate: { type: 'string', format: 'date', description: 'A calendar date after today in Sweden', example: '2099-12-31' },
+  isPastInstant: { type: 'string', format: 'date-time', description: 'A time that is not in the future', example: '2026-01-12T09:00:00Z' },
   isISO6391: { type: 'string', description: 'ISO 639-1 language code', pattern: '^[a-z]{2}$', example: 'ar' },
   isPhoneNumber: { type: 'string', example: '019-21 10 00' },
   isPostalCode: { type: 'string', example: '701 35' },
