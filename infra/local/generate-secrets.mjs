@@ -26,7 +26,9 @@ const signingKeys = Object.fromEntries(
   }),
 );
 const trustedKeys = JSON.stringify({ keys: Object.values(signingKeys).map(({ d: _private, ...publicPart }) => publicPart) });
-const natsPasswords = Object.fromEntries(services.map((service) => [service, randomBytes(24).toString('base64url')]));
+// nats-server reads a variable's value as configuration: one that begins like a number ("7e…")
+// does not parse, so every password begins with letters.
+const natsPasswords = Object.fromEntries(services.map((service) => [service, `nats-${randomBytes(24).toString('base64url')}`]));
 const key = () => `${keyId}:${randomBytes(32).toString('base64')}`;
 
 // Values are JSON or base64 without spaces or quotes, so `KEY=value` lines read the same in

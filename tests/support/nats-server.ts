@@ -48,7 +48,8 @@ export async function startAuthenticatedNats(): Promise<AuthenticatedNats> {
     join(directory, 'nats.conf'),
     [`listen: 127.0.0.1:${port}`, `jetstream { store_dir: "${join(directory, 'store')}" }`, 'include ./auth.conf', ''].join('\n'),
   );
-  const passwords = Object.fromEntries(Object.values(ServiceName).map((service) => [service, randomBytes(18).toString('base64url')])) as Record<
+  // nats-server reads a variable's value as configuration: one that begins like a number ("7e…") does not parse.
+  const passwords = Object.fromEntries(Object.values(ServiceName).map((service) => [service, `nats-${randomBytes(18).toString('base64url')}`])) as Record<
     ServiceName,
     string
   >;

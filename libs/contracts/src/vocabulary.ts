@@ -190,3 +190,27 @@ export const CaseTeamRole = {
   Member: 'member',
 } as const;
 export type CaseTeamRole = (typeof CaseTeamRole)[keyof typeof CaseTeamRole];
+
+/** Where a support path stands. `closed` is final and has an outcome. */
+export const CaseStatus = {
+  Open: 'open',
+  Active: 'active',
+  Paused: 'paused',
+  Closed: 'closed',
+} as const;
+export type CaseStatus = (typeof CaseStatus)[keyof typeof CaseStatus];
+
+/** How a support path ended. */
+export const CaseOutcome = {
+  Work: 'work',
+  Studies: 'studies',
+  OtherSupport: 'other_support',
+  MovedAway: 'moved_away',
+  Declined: 'declined',
+  Unknown: 'unknown',
+} as const;
+export type CaseOutcome = (typeof CaseOutcome)[keyof typeof CaseOutcome];
+
+/** Which cases a list shows: the staff member's own (as case lead) or all of their unit's. */
+export const CaseScope = { Mine: 'mine', Unit: 'unit' } as const;
+export type CaseScope = (typeof CaseScope)[keyof typeof CaseScope];

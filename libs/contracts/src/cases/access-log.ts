@@ -8,6 +8,9 @@ import { ConsentPurpose, LegalBasis, StaffRole } from '../vocabulary';
 export const AccessAction = {
   OpenCase: 'case.open',
   ReadCase: 'case.read',
+  ListCases: 'case.list',
+  ChangeCaseStatus: 'case.status',
+  ReadTimeline: 'case.timeline',
   RecordConsent: 'consent.record',
   WithdrawConsent: 'consent.withdraw',
   /** referrals asked, on behalf of the staff member, whether a share is covered. */
@@ -26,6 +29,10 @@ export const AccessReason = {
   TeamUnit: 'team_unit',
   /** A caseworker opens a case for the own unit. */
   OpensForOwnUnit: 'opens_for_own_unit',
+  /** Lists only ever hold the cases of the actor's own unit. */
+  OwnUnitCases: 'own_unit_cases',
+  /** Only the unit that leads the case may do this. */
+  NotLeadUnit: 'not_lead_unit',
   /** The actor's role does not work with cases. */
   Role: 'role',
   /** Another unit of an organisation on the team: the branches are separate for secrecy (OSL 8:2). */

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { IsFutureCalendarDate, IsOmittable, IsPastInstant } from '../field-rules';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { CaseTeamRole, ConsentForm, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
+import { CaseOutcome, CaseScope, CaseStatus, CaseTeamRole, ConsentForm, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
+import { PageQuery } from '../pagination';
 
 export class OpenCaseBody {
   /** Travels only in request bodies, never in URLs, events or logs. */
@@ -190,8 +191,19 @@ export class CaseView {
   @IsIn(Object.values(SupportNeed), { each: true })
   supportNeeds!: SupportNeed[];
 
-  @IsIn(['open'])
-  status!: 'open';
+  @IsIn(Object.values(CaseStatus))
+  status!: CaseStatus;
+
+  @IsOptional()
+  @IsIn(Object.values(CaseOutcome))
+  outcome!: CaseOutcome | null;
+
+  /** The staff member who leads the case (handläggare). */
+  @IsUUID()
+  leadStaffId!: string;
+
+  @IsInt()
+  version!: number;
 
   @IsString()
   openedAt!: string;
@@ -205,4 +217,90 @@ export class CaseView {
   @ValidateNested({ each: true })
   @Type(() => ConsentView)
   consents!: ConsentView[];
+}
+
+/** The statuses a case can be moved to; `closed` needs an outcome, and nothing leaves it. */
+export class ChangeCaseStatusBody {
+  @IsIn([CaseStatus.Active, CaseStatus.Paused, CaseStatus.Closed])
+  status!: Exclude<CaseStatus, 'open'>;
+
+  /** How it ended: given with `closed`, and only then. */
+  @IsOmittable()
+  @IsIn(Object.values(CaseOutcome))
+  outcome?: CaseOutcome;
+}
+
+export class ChangeCaseStatusCommand extends ChangeCaseStatusBody {
+  @IsUUID()
+  caseId!: string;
+}
+
+/** The cases of the staff member (as case lead) or of their unit, newest first. */
+export class ListCasesQuery extends PageQuery {
+  @IsOmittable()
+  @IsIn(Object.values(CaseScope))
+  scope?: CaseScope;
+
+  @IsOmittable()
+  @IsIn(Object.values(CaseStatus))
+  status?: CaseStatus;
+
+  @IsOmittable()
+  @IsIn(Object.values(TargetGroup))
+  targetGroup?: TargetGroup;
+
+  @IsOmittable()
+  @IsIn(municipalityCodes)
+  municipalityCode?: MunicipalityCode;
+}
+
+/** A case in a list: what a caseworker needs to pick it, nothing about the person. */
+export class CaseSummaryView {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  ownerUnitId!: string;
+
+  @IsUUID()
+  leadStaffId!: string;
+
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsIn(Object.values(TargetGroup))
+  targetGroup!: TargetGroup;
+
+  @IsIn(Object.values(CaseStatus))
+  status!: CaseStatus;
+
+  @IsString()
+  openedAt!: string;
+}
+
+export class GetCaseTimelineQuery {
+  @IsUUID()
+  caseId!: string;
+}
+
+/** What happened on a case, when, by whom: codes and ids only. */
+export class CaseTimelineEntryView {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  at!: string;
+
+  @IsString()
+  kind!: string;
+
+  @IsUUID()
+  staffId!: string;
+
+  @IsUUID()
+  unitId!: string;
+
+  /** Codes and ids that say what changed (e.g. a status and outcome, a consent id). */
+  @IsObject()
+  details!: Record<string, string | null>;
 }

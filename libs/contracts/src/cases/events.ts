@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
+import { CaseOutcome, CaseStatus, ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
 
 /** Non-identifying attributes only: the person behind the case never leaves the cases service. */
 export class CaseOpenedData {
@@ -80,4 +80,29 @@ export class ConsentWithdrawnData {
 
   @IsIn(Object.values(ConsentPurpose))
   purpose!: ConsentPurpose;
+}
+
+/** A case moved to another status; a closed case carries how it ended. Non-identifying only. */
+export class CaseStatusChangedData {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  ownerOrganisationId!: string;
+
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsIn(Object.values(TargetGroup))
+  targetGroup!: TargetGroup;
+
+  @IsIn(Object.values(CaseStatus))
+  status!: CaseStatus;
+
+  @IsOptional()
+  @IsIn(Object.values(CaseOutcome))
+  outcome!: CaseOutcome | null;
+
+  @IsInt()
+  version!: number;
 }

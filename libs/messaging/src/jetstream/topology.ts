@@ -77,11 +77,11 @@ export const consumers = {
     owner: 'actors',
     stream: streams.cases.name,
     filterSubject: 'cases.events.case.>',
-    eventTypes: [EventType.CaseOpened],
+    eventTypes: [EventType.CaseOpened, EventType.CaseStatusChanged],
     maxAttempts: 5,
     ackWaitSeconds: 30,
     maxAckPending: 1000,
-    // A case's needs are written once, when it opens: the order does not matter.
+    // A case's needs are written once, when it opens, and a closing is kept: the order does not matter.
     concurrency: 8,
   },
 } as const satisfies Record<string, ConsumerDefinition>;

@@ -1,6 +1,6 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { EventType, GetCompetenceMapQuery, Requests, type CaseOpenedData, type CompetenceMapView } from '@samverkan/contracts';
+import { EventType, GetCompetenceMapQuery, Requests, type CaseOpenedData, type CaseStatusChangedData, type CompetenceMapView } from '@samverkan/contracts';
 import { consumers, EventsHandler, OnEvent } from '@samverkan/messaging';
 import { CompetenceMapService } from './competence-map.service';
 
@@ -13,6 +13,11 @@ export class CaseEventsHandlers {
   @OnEvent(EventType.CaseOpened)
   onCaseOpened(data: CaseOpenedData): Promise<void> {
     return this.competenceMap.recordCaseNeeds(data);
+  }
+
+  @OnEvent(EventType.CaseStatusChanged)
+  onCaseStatusChanged(data: CaseStatusChangedData): Promise<void> {
+    return this.competenceMap.recordStatusChange(data);
   }
 }
 

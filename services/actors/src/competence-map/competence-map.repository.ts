@@ -21,12 +21,21 @@ export class CompetenceMapRepository {
     await this.db.caseNeeds.createMany({ data: [{ caseId, municipalityCode, needs }], skipDuplicates: true });
   }
 
+  /** The case no longer counts; recorded even before its opening event arrives. */
+  async recordCaseClosed(caseId: string, municipalityCode: MunicipalityCode): Promise<void> {
+    await this.db.caseNeeds.upsert({
+      where: { caseId },
+      create: { caseId, municipalityCode, needs: [], closed: true },
+      update: { closed: true, updatedAt: new Date() },
+    });
+  }
+
   /** Open cases per municipality and need. */
   async needCounts(municipalityCode?: MunicipalityCode): Promise<NeedCount[]> {
     const rows = await this.db.$queryRaw<Array<{ municipality_code: string; need: string; cases: number }>>`
       SELECT municipality_code, need, count(*)::int AS cases
         FROM case_needs, unnest(needs) AS need
-       WHERE ${municipalityCode ?? null}::text IS NULL OR municipality_code = ${municipalityCode ?? null}::text
+       WHERE NOT closed AND (${municipalityCode ?? null}::text IS NULL OR municipality_code = ${municipalityCode ?? null}::text)
        GROUP BY municipality_code, need`;
     return rows.map((row) => ({ municipalityCode: row.municipality_code as MunicipalityCode, need: row.need as SupportNeed, cases: row.cases }));
   }

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseOpenedData, CompetenceMapRowView, CompetenceMapView, GetCompetenceMapQuery, MunicipalityCode, SupportNeed } from '@samverkan/contracts';
+import {
+  CaseStatus,
+  type CaseOpenedData,
+  type CaseStatusChangedData,
+  type CompetenceMapRowView,
+  type CompetenceMapView,
+  type GetCompetenceMapQuery,
+  type MunicipalityCode,
+  type SupportNeed,
+} from '@samverkan/contracts';
 import { CompetencesRepository } from '../competences/competences.repository';
 import { CompetenceMapRepository } from './competence-map.repository';
 
@@ -24,6 +33,11 @@ export class CompetenceMapService {
   /** From a case-opened event: the case's municipality and needs, counts only, nothing about the person. */
   async recordCaseNeeds(event: CaseOpenedData): Promise<void> {
     await this.map.recordCaseNeeds(event.caseId, event.municipalityCode, event.supportNeeds ?? []);
+  }
+
+  /** From a case-status-changed event: a closed case stops counting. */
+  async recordStatusChange(event: CaseStatusChangedData): Promise<void> {
+    if (event.status === CaseStatus.Closed) await this.map.recordCaseClosed(event.caseId, event.municipalityCode);
   }
 
   /** Needs recorded in open cases set against the staff who hold a competence addressing them. */

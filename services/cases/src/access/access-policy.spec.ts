@@ -27,16 +27,24 @@ const relations = {
 } as const;
 type Relation = keyof typeof relations;
 
-const caseActions = [AccessAction.ReadCase, AccessAction.RecordConsent, AccessAction.CheckConsent] as const;
+const caseActions = [
+  AccessAction.ReadCase,
+  AccessAction.ReadTimeline,
+  AccessAction.RecordConsent,
+  AccessAction.WithdrawConsent,
+  AccessAction.CheckConsent,
+  AccessAction.ChangeCaseStatus,
+] as const;
 const workingRoles: StaffRole[] = [StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager];
 const otherRoles = Object.values(StaffRole).filter((role) => !workingRoles.includes(role));
 
-function expected(role: StaffRole, relation: Relation): { allowed: boolean; reason: AccessReason; legalBasis: LegalBasis | null } {
+function expected(role: StaffRole, relation: Relation, action: AccessAction): { allowed: boolean; reason: AccessReason; legalBasis: LegalBasis | null } {
   if (!workingRoles.includes(role)) return { allowed: false, reason: AccessReason.Role, legalBasis: null };
   switch (relation) {
     case 'the lead unit':
       return { allowed: true, reason: AccessReason.LeadUnit, legalBasis: LegalBasis.CaseHandling };
     case 'a team unit':
+      if (action === AccessAction.ChangeCaseStatus) return { allowed: false, reason: AccessReason.NotLeadUnit, legalBasis: null };
       return { allowed: true, reason: AccessReason.TeamUnit, legalBasis: LegalBasis.YouthActivityResponsibility };
     case 'another unit of the same municipality':
       return { allowed: false, reason: AccessReason.OtherUnitOfTeamOrganisation, legalBasis: null };
@@ -46,7 +54,9 @@ function expected(role: StaffRole, relation: Relation): { allowed: boolean; reas
 }
 
 const matrix = Object.values(StaffRole).flatMap((role) =>
-  (Object.keys(relations) as Relation[]).flatMap((relation) => caseActions.map((action) => [role, relation, action, expected(role, relation)] as const)),
+  (Object.keys(relations) as Relation[]).flatMap((relation) =>
+    caseActions.map((action) => [role, relation, action, expected(role, relation, action)] as const),
+  ),
 );
 
 describe('the access policy of cases', () => {

@@ -29,6 +29,9 @@ export const caseRoles: readonly StaffRole[] = [StaffRole.Caseworker, StaffRole.
 /** Who may open a case: caseworkers, for their own unit. */
 const openingRoles: readonly StaffRole[] = [StaffRole.Caseworker];
 
+/** What only the unit leading the case may do. */
+const leadOnly: readonly AccessAction[] = [AccessAction.ChangeCaseStatus];
+
 const deny = (reason: AccessReason): AccessDecision => ({ allowed: false, reason, legalBasis: null });
 
 export function decideCaseAccess(request: AccessRequest): AccessDecision {
@@ -40,6 +43,7 @@ export function decideCaseAccess(request: AccessRequest): AccessDecision {
   }
   if (!actor.roles.some((role) => caseRoles.includes(role))) return deny(AccessReason.Role);
   const member = team.find((candidate) => candidate.unitId === actor.unitId);
+  if (member && leadOnly.includes(action) && member.role !== CaseTeamRole.Lead) return deny(AccessReason.NotLeadUnit);
   if (member) {
     return {
       allowed: true,

@@ -1,7 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { Actor } from '@samverkan/messaging';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetCaseQuery, OpenCaseCommand, Requests, type CaseView, type ActorContext } from '@samverkan/contracts';
+import {
+  ChangeCaseStatusCommand,
+  GetCaseQuery,
+  GetCaseTimelineQuery,
+  ListCasesQuery,
+  OpenCaseCommand,
+  Requests,
+  type ActorContext,
+  type CaseSummaryView,
+  type CaseTimelineEntryView,
+  type CaseView,
+  type Page,
+} from '@samverkan/contracts';
+import { Actor } from '@samverkan/messaging';
 import { CasesService } from './cases.service';
 
 @Controller()
@@ -16,5 +28,20 @@ export class CasesHandlers {
   @MessagePattern(Requests.cases.getCase)
   get(@Payload() query: GetCaseQuery, @Actor() actor: ActorContext): Promise<CaseView> {
     return this.cases.get(query, actor);
+  }
+
+  @MessagePattern(Requests.cases.listCases)
+  list(@Payload() query: ListCasesQuery, @Actor() actor: ActorContext): Promise<Page<CaseSummaryView>> {
+    return this.cases.list(query, actor);
+  }
+
+  @MessagePattern(Requests.cases.changeCaseStatus)
+  changeStatus(@Payload() command: ChangeCaseStatusCommand, @Actor() actor: ActorContext): Promise<CaseView> {
+    return this.cases.changeStatus(command, actor);
+  }
+
+  @MessagePattern(Requests.cases.getCaseTimeline)
+  timeline(@Payload() query: GetCaseTimelineQuery, @Actor() actor: ActorContext): Promise<CaseTimelineEntryView[]> {
+    return this.cases.timeline(query, actor);
   }
 }

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccessAction,
+  AccessReason,
+  CaseScope,
+  CaseStatus,
   CaseTeamRole,
+  defaultPageSize,
+  LegalBasis,
+  type CaseOutcome,
+  type CaseSummaryView,
+  type CaseTimelineEntryView,
+  type ChangeCaseStatusCommand,
+  type GetCaseTimelineQuery,
+  type ListCasesQuery,
+  type Page,
   DomainError,
   ErrorCode,
   EventType,
@@ -11,9 +23,10 @@ import {
   type OpenCaseCommand,
 } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
+import { decodeCursor, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessLog } from '../access/access-log';
-import { decideCaseAccess, type TeamMember } from '../access/access-policy';
+import { caseRoles, decideCaseAccess, type TeamMember } from '../access/access-policy';
 import { CaseAccess } from '../access/case-access';
 import { CasesTransactional } from '../database';
 import { IdentityProtector } from '../identity/identity-protector';
@@ -30,6 +43,9 @@ export function toCaseView(record: CaseRecord, team: TeamMember[], consents: Cas
     gender: record.gender,
     supportNeeds: record.supportNeeds,
     status: record.status,
+    outcome: record.outcome,
+    leadStaffId: record.leadStaffId,
+    version: record.version,
     openedAt: record.openedAt.toISOString(),
     team: team.map((member) => ({ unitId: member.unitId, organisationId: member.organisationId, role: member.role, legalBasis: member.legalBasis })),
     consents,
@@ -67,7 +83,8 @@ export class CasesService {
         targetGroup: command.targetGroup,
         gender: identity.gender,
         supportNeeds: command.supportNeeds ?? [],
-        status: 'open',
+        status: CaseStatus.Open,
+        leadStaffId: actor.staffId,
         openedBy: actor.staffId,
       },
       lead,
@@ -84,6 +101,7 @@ export class CasesService {
         supportNeeds: record.supportNeeds,
       },
     );
+    await this.cases.addToTimeline({ id: uuidv7(), caseId: record.id, kind: 'case.opened', staffId: actor.staffId, unitId: actor.unitId, details: {} });
     await this.accessLog.append({
       actor,
       action: AccessAction.OpenCase,
@@ -107,4 +125,129 @@ export class CasesService {
       consents.map((consent) => toConsentView(consent)),
     );
   }
+
+  /**
+   * Moves a case along its path (open → active ⇄ paused, and from any of them to closed with an
+   * outcome); only the lead unit may. The change, its event, its timeline entry and its log
+   * entry commit together.
+   */
+  @CasesTransactional()
+  async changeStatus(command: ChangeCaseStatusCommand, actor: ActorContext): Promise<CaseView> {
+    const access = await this.access.require(command.caseId, actor, AccessAction.ChangeCaseStatus);
+    const current = access.case;
+    assertTransition(current.status, command.status, command.outcome);
+    const outcome = command.status === CaseStatus.Closed ? (command.outcome as CaseOutcome) : null;
+    const changed = await this.cases.changeStatus(current.id, current.status, command.status, outcome);
+    if (!changed) throw new DomainError(ErrorCode.ServiceUnavailable, 'The case changed at the same time; try again');
+    await this.outbox.add(
+      EventType.CaseStatusChanged,
+      { type: 'case', id: changed.id },
+      {
+        caseId: changed.id,
+        ownerOrganisationId: changed.ownerOrganisationId,
+        municipalityCode: changed.municipalityCode,
+        targetGroup: changed.targetGroup,
+        status: changed.status,
+        outcome: changed.outcome,
+        version: changed.version,
+      },
+    );
+    await this.cases.addToTimeline({
+      id: uuidv7(),
+      caseId: changed.id,
+      kind: 'case.status-changed',
+      staffId: actor.staffId,
+      unitId: actor.unitId,
+      details: { from: current.status, to: changed.status, outcome: changed.outcome },
+    });
+    await this.access.logAllowed(access, actor, AccessAction.ChangeCaseStatus);
+    const consents = await this.consents.ofCase(changed.id);
+    return toCaseView(
+      changed,
+      access.team,
+      consents.map((consent) => toConsentView(consent)),
+    );
+  }
+
+  /** The cases on the actor's unit's team (or only those they lead), newest first; one log entry for the list. */
+  @CasesTransactional()
+  async list(query: ListCasesQuery, actor: ActorContext): Promise<Page<CaseSummaryView>> {
+    if (!actor.roles.some((role) => caseRoles.includes(role))) {
+      const decision = { allowed: false as const, reason: AccessReason.Role, legalBasis: null };
+      await this.accessLog.appendDenied({ actor, action: AccessAction.ListCases, decision });
+      throw new DomainError(ErrorCode.Forbidden, `Access denied: ${decision.reason}`);
+    }
+    const limit = query.limit ?? defaultPageSize;
+    const after = decodeCursor(query.after);
+    if (after && Number.isNaN(Date.parse(after.key))) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'Invalid value for after', [
+        { field: 'after', message: 'after must be a cursor returned by a previous page' },
+      ]);
+    }
+    const rows = await this.cases.list({
+      unitId: actor.unitId,
+      leadStaffId: query.scope === CaseScope.Mine ? actor.staffId : undefined,
+      status: query.status,
+      targetGroup: query.targetGroup,
+      municipalityCode: query.municipalityCode,
+      after,
+      take: limit + 1,
+    });
+    await this.accessLog.append({
+      actor,
+      action: AccessAction.ListCases,
+      decision: { allowed: true, reason: AccessReason.OwnUnitCases, legalBasis: LegalBasis.CaseHandling },
+    });
+    return toPage(rows, limit, toCaseSummary, (row) => ({ key: row.openedAt.toISOString(), id: row.id }));
+  }
+
+  /** Everything that happened on the case, oldest first, to the units on its team. */
+  @CasesTransactional()
+  async timeline(query: GetCaseTimelineQuery, actor: ActorContext): Promise<CaseTimelineEntryView[]> {
+    const access = await this.access.require(query.caseId, actor, AccessAction.ReadTimeline);
+    const entries = await this.cases.timeline(query.caseId);
+    await this.access.logAllowed(access, actor, AccessAction.ReadTimeline);
+    return entries.map((entry) => ({
+      id: entry.id,
+      at: entry.at.toISOString(),
+      kind: entry.kind,
+      staffId: entry.staffId,
+      unitId: entry.unitId,
+      details: entry.details,
+    }));
+  }
+}
+
+/** The moves a case may make; closed is final. */
+const transitions: Record<CaseStatus, readonly CaseStatus[]> = {
+  [CaseStatus.Open]: [CaseStatus.Active, CaseStatus.Paused, CaseStatus.Closed],
+  [CaseStatus.Active]: [CaseStatus.Paused, CaseStatus.Closed],
+  [CaseStatus.Paused]: [CaseStatus.Active, CaseStatus.Closed],
+  [CaseStatus.Closed]: [],
+};
+
+function assertTransition(from: CaseStatus, to: CaseStatus, outcome: CaseOutcome | undefined): void {
+  if (to === CaseStatus.Closed && !outcome) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'A closed case needs an outcome', [{ field: 'outcome', message: 'required when the status is closed' }]);
+  }
+  if (to !== CaseStatus.Closed && outcome) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'Only a closed case has an outcome', [{ field: 'outcome', message: 'only with the status closed' }]);
+  }
+  if (!transitions[from].includes(to)) {
+    throw new DomainError(ErrorCode.IllegalTransition, `A case that is ${from} cannot become ${to}`, [
+      { field: 'status', message: `not allowed from ${from}` },
+    ]);
+  }
+}
+
+function toCaseSummary(record: CaseRecord): CaseSummaryView {
+  return {
+    id: record.id,
+    ownerUnitId: record.ownerUnitId,
+    leadStaffId: record.leadStaffId,
+    municipalityCode: record.municipalityCode,
+    targetGroup: record.targetGroup,
+    status: record.status,
+    openedAt: record.openedAt.toISOString(),
+  };
 }

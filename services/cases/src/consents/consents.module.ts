@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { CasesRepository } from '../cases/cases.repository';
 import { ConsentsHandlers } from './consents.handlers';
 import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
-@Module({ imports: [AccessModule], controllers: [ConsentsHandlers], providers: [ConsentsService, ConsentsRepository] })
+@Module({ imports: [AccessModule], controllers: [ConsentsHandlers], providers: [ConsentsService, ConsentsRepository, CasesRepository] })
 export class ConsentsModule {}

@@ -13,7 +13,7 @@ import { Outbox, RpcClient } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
-import type { CaseRecord } from '../cases/cases.repository';
+import { CasesRepository, type CaseRecord } from '../cases/cases.repository';
 import { ConsentsRepository, type ConsentRecord } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
@@ -33,7 +33,10 @@ function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     gender: 'female',
     supportNeeds: [],
     status: 'open',
+    outcome: null,
+    leadStaffId: randomUUID(),
     openedBy: randomUUID(),
+    version: 1,
     openedAt: new Date('2026-11-02T09:00:00Z'),
     ...overrides,
   };
@@ -82,7 +85,8 @@ describe('ConsentsService', () => {
     const rpc = automock(RpcClient);
     rpc.request.mockResolvedValue({}); // actors knows every organisation asked about, unless a test says otherwise
     const outbox = automock(Outbox);
-    return { service: new ConsentsService(consents, access, rpc, outbox), consents, access, rpc, outbox };
+    const cases = automock(CasesRepository);
+    return { service: new ConsentsService(consents, access, cases, rpc, outbox), consents, access, cases, rpc, outbox };
   };
 
   describe('record', () => {

@@ -20,6 +20,7 @@ import {
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { CaseAccess } from '../access/case-access';
+import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
 import { ConsentsRepository, toConsentView, type ConsentRecord } from './consents.repository';
 
@@ -33,6 +34,7 @@ export class ConsentsService {
   constructor(
     private readonly consents: ConsentsRepository,
     private readonly access: CaseAccess,
+    private readonly cases: CasesRepository,
     private readonly rpc: RpcClient,
     private readonly outbox: Outbox,
   ) {}
@@ -64,6 +66,14 @@ export class ConsentsService {
       { type: 'consent', id: withdrawn.id },
       { consentId: withdrawn.id, caseId: withdrawn.caseId, receivers: receiversOf(withdrawn), purpose: withdrawn.purpose },
     );
+    await this.cases.addToTimeline({
+      id: uuidv7(),
+      caseId: withdrawn.caseId,
+      kind: 'consent.withdrawn',
+      staffId: actor.staffId,
+      unitId: actor.unitId,
+      details: { consentId: withdrawn.id },
+    });
     await this.access.logAllowed(access, actor, AccessAction.WithdrawConsent, withdrawn.purpose);
     return toConsentView(withdrawn);
   }
@@ -110,6 +120,14 @@ export class ConsentsService {
       { type: 'consent', id: consent.id },
       { consentId: consent.id, caseId: consent.caseId, receivers: receiversOf(consent), purpose: consent.purpose, expiresOn: consent.expiresOn },
     );
+    await this.cases.addToTimeline({
+      id: uuidv7(),
+      caseId: consent.caseId,
+      kind: 'consent.recorded',
+      staffId: actor.staffId,
+      unitId: actor.unitId,
+      details: { consentId: consent.id, purpose: consent.purpose },
+    });
     await this.access.logAllowed(access, actor, AccessAction.RecordConsent, command.purpose);
     return toConsentView(consent);
   }

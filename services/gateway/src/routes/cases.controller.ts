@@ -1,10 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseView, ConsentView, OpenCaseBody, RecordConsentBody, Requests, StaffRole } from '@samverkan/contracts';
+import {
+  CaseSummaryView,
+  CaseTimelineEntryView,
+  CaseView,
+  ChangeCaseStatusBody,
+  ConsentView,
+  ListCasesQuery,
+  OpenCaseBody,
+  RecordConsentBody,
+  Requests,
+  StaffRole,
+  type Page,
+} from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { Roles } from '../auth/auth.decorators';
 import { AcceptsIdempotencyKey, IdempotencyKey } from '../http/idempotency-key';
-import { schemaRef } from '../http/openapi';
+import { pageOf, schemaRef } from '../http/openapi';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('cases')
@@ -20,6 +32,35 @@ export class CasesController {
   @ApiCreatedResponse({ schema: schemaRef(CaseView) })
   open(@Body() body: OpenCaseBody, @IdempotencyKey() idempotencyKey: string | undefined): Promise<CaseView> {
     return this.rpc.request(Requests.cases.openCase, body, { idempotencyKey });
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The cases of the staff member's unit (scope=unit) or those they lead (scope=mine), newest first; nothing about the person" })
+  @ApiOkResponse({ schema: pageOf(CaseSummaryView) })
+  list(@Query() query: ListCasesQuery): Promise<Page<CaseSummaryView>> {
+    return this.rpc.request(Requests.cases.listCases, query);
+  }
+
+  @Get(':caseId/timeline')
+  @ApiOperation({ summary: 'What happened on the case, oldest first: codes and ids only' })
+  @ApiOkResponse({ schema: { type: 'array', items: schemaRef(CaseTimelineEntryView) } })
+  timeline(@UuidParam('caseId') caseId: string): Promise<CaseTimelineEntryView[]> {
+    return this.rpc.request(Requests.cases.getCaseTimeline, { caseId });
+  }
+
+  @Post(':caseId/status')
+  @HttpCode(200)
+  @AcceptsIdempotencyKey()
+  @Roles(StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager)
+  @ApiOperation({ summary: 'Move the case along its path; closing needs an outcome. Only the lead unit may.' })
+  @ApiBody({ schema: schemaRef(ChangeCaseStatusBody) })
+  @ApiOkResponse({ schema: schemaRef(CaseView) })
+  changeStatus(
+    @UuidParam('caseId') caseId: string,
+    @Body() body: ChangeCaseStatusBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<CaseView> {
+    return this.rpc.request(Requests.cases.changeCaseStatus, { ...body, caseId }, { idempotencyKey });
   }
 
   @Get(':caseId')
