@@ -36,9 +36,6 @@ export interface AccessLogFilter {
   take: number;
 }
 
-/** Any constant: the advisory lock that orders appends, so each entry chains to the one before. */
-const chainLock = 724_410_301;
-
 function toRecord(row: AccessLogEntry): AccessLogRecord {
   return {
     sequence: Number(row.sequence),
@@ -71,24 +68,22 @@ export class AccessLogRepository {
   }
 
   /**
-   * Takes the chain's lock for the rest of the transaction and returns the last entry's sequence
-   * and hash: the next entry follows it. Call it last in a transaction, so the lock is held briefly.
+   * Appends an entry in one statement: moves the chain's head on by the entry's content and
+   * inserts the entry with the head's new sequence and hashes. `content` is the entry's fields as
+   * `chainContent` writes them; the hash is SHA-256 over the previous hash and that text.
    */
-  async lockChainEnd(): Promise<{ sequence: number; hash: Buffer } | null> {
-    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(${chainLock})`;
-    const last = await this.db.accessLogEntry.findFirst({ orderBy: { sequence: 'desc' }, select: { sequence: true, hash: true } });
-    return last ? { sequence: Number(last.sequence), hash: Buffer.from(last.hash) } : null;
-  }
-
-  async insert(record: AccessLogRecord): Promise<void> {
-    await this.db.accessLogEntry.create({
-      data: {
-        ...record,
-        sequence: BigInt(record.sequence),
-        previousHash: new Uint8Array(record.previousHash),
-        hash: new Uint8Array(record.hash),
-      },
-    });
+  async append(entry: Omit<AccessLogRecord, 'sequence' | 'previousHash' | 'hash'>, content: string): Promise<void> {
+    await this.db.$executeRaw`
+      WITH head AS (
+        UPDATE access_log_head
+           SET sequence = sequence + 1, previous_hash = hash, hash = sha256(hash || convert_to(${content}, 'UTF8'))
+         RETURNING sequence, previous_hash, hash)
+      INSERT INTO access_log (sequence, id, at, staff_id, organisation_id, unit_id, roles, action, case_id, case_organisation_id, person_id,
+                              purpose, legal_basis, outcome, reason, correlation_id, previous_hash, hash)
+      SELECT head.sequence, ${entry.id}::uuid, ${entry.at}::timestamptz, ${entry.staffId}::uuid, ${entry.organisationId}::uuid, ${entry.unitId}::uuid,
+             ${entry.roles}::text[], ${entry.action}, ${entry.caseId}::uuid, ${entry.caseOrganisationId}::uuid, ${entry.personId}::uuid,
+             ${entry.purpose}, ${entry.legalBasis}, ${entry.outcome}, ${entry.reason}, ${entry.correlationId}, head.previous_hash, head.hash
+        FROM head`;
   }
 
   async list(filter: AccessLogFilter): Promise<AccessLogRecord[]> {

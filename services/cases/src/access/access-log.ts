@@ -23,12 +23,11 @@ export interface AccessEvent {
 export const genesisHash = Buffer.alloc(32);
 
 /**
- * The hash that chains an entry: SHA-256 over the previous entry's hash and the entry's content
- * in a fixed order. Everything an entry says is in it, so changing any field breaks the chain.
+ * The text an entry's hash covers: every field it records, in a fixed order. The sequence is not
+ * in it: the chain itself orders the entries, and a gap in the sequence shows a deleted one.
  */
-export function chainHash(previousHash: Buffer, entry: Omit<AccessLogRecord, 'previousHash' | 'hash'>): Buffer {
-  const content = JSON.stringify([
-    entry.sequence,
+export function chainContent(entry: Omit<AccessLogRecord, 'sequence' | 'previousHash' | 'hash'>): string {
+  return JSON.stringify([
     entry.id,
     entry.at.toISOString(),
     entry.staffId,
@@ -45,7 +44,11 @@ export function chainHash(previousHash: Buffer, entry: Omit<AccessLogRecord, 'pr
     entry.reason,
     entry.correlationId,
   ]);
-  return createHash('sha256').update(previousHash).update(content, 'utf8').digest();
+}
+
+/** SHA-256 over the previous entry's hash and the entry's content: what PostgreSQL computes on append. */
+export function chainHash(previousHash: Buffer, entry: Omit<AccessLogRecord, 'sequence' | 'previousHash' | 'hash'>): Buffer {
+  return createHash('sha256').update(previousHash).update(chainContent(entry), 'utf8').digest();
 }
 
 /** Entries read per query while verifying. */
@@ -65,11 +68,12 @@ export class AccessLog {
     private readonly cls: ClsService,
   ) {}
 
-  /** Appends in the ambient transaction; call it last, as it holds the chain's lock until commit. */
+  /**
+   * Appends in the ambient transaction, or on its own when there is none (a read logs first and
+   * then reads). The append holds the chain's head until its transaction ends: call it last.
+   */
   async append(event: AccessEvent): Promise<void> {
-    const last = await this.repository.lockChainEnd();
     const entry = {
-      sequence: (last?.sequence ?? 0) + 1,
       id: uuidv7(),
       at: new Date(),
       staffId: event.actor.staffId,
@@ -86,8 +90,7 @@ export class AccessLog {
       reason: event.decision.reason,
       correlationId: (this.cls.isActive() ? this.cls.getId() : undefined) ?? randomUUID(),
     };
-    const previousHash = last?.hash ?? genesisHash;
-    await this.repository.insert({ ...entry, previousHash, hash: chainHash(previousHash, entry) });
+    await this.repository.append(entry, chainContent(entry));
   }
 
   /** Records a denied attempt so that it stays when the request fails. */

@@ -116,8 +116,16 @@ export class CasesRepository {
     );
   }
 
+  /** The case and its team in one round trip: every handler that touches a case asks this first. */
   async findWithTeam(id: string): Promise<{ case: CaseRecord; team: TeamMember[] } | null> {
-    const row = await this.db.case.findUnique({ where: { id }, include: { team: { orderBy: [{ addedAt: 'asc' }, { unitId: 'asc' }] } } });
+    const [row] = await this.db.$queryRaw<Array<Case & { team: CaseTeamMember[] }>>`
+      SELECT c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
+             c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.support_needs AS "supportNeeds",
+             c.status, c.outcome, c.lead_staff_id AS "leadStaffId", c.opened_by AS "openedBy", c.opened_at AS "openedAt", c.version,
+             COALESCE((SELECT json_agg(json_build_object('unitId', t.unit_id, 'organisationId', t.organisation_id, 'role', t.role, 'legalBasis', t.legal_basis)
+                                       ORDER BY t.added_at, t.unit_id)
+                         FROM case_team t WHERE t.case_id = c.id), '[]'::json) AS team
+        FROM cases c WHERE c.id = ${id}::uuid`;
     return row ? { case: toCaseRecord(row), team: row.team.map(toTeamMember) } : null;
   }
 

@@ -113,8 +113,10 @@ export class CasesService {
     return toCaseView(record, [lead], []);
   }
 
-  /** The case, to the units on its team; the read is logged with the case. */
-  @CasesTransactional()
+  /**
+   * The case, to the units on its team. A read needs no transaction: the log entry is written
+   * before the answer leaves, so no answer goes out unlogged.
+   */
   async get(query: GetCaseQuery, actor: ActorContext): Promise<CaseView> {
     const access = await this.access.require(query.caseId, actor, AccessAction.ReadCase);
     const consents = await this.consents.ofCase(query.caseId);
@@ -170,7 +172,6 @@ export class CasesService {
   }
 
   /** The cases on the actor's unit's team (or only those they lead), newest first; one log entry for the list. */
-  @CasesTransactional()
   async list(query: ListCasesQuery, actor: ActorContext): Promise<Page<CaseSummaryView>> {
     if (!actor.roles.some((role) => caseRoles.includes(role))) {
       const decision = { allowed: false as const, reason: AccessReason.Role, legalBasis: null };
@@ -201,8 +202,7 @@ export class CasesService {
     return toPage(rows, limit, toCaseSummary, (row) => ({ key: row.openedAt.toISOString(), id: row.id }));
   }
 
-  /** Everything that happened on the case, oldest first, to the units on its team. */
-  @CasesTransactional()
+  /** Everything that happened on the case, oldest first, to the units on its team; logged like a read of it. */
   async timeline(query: GetCaseTimelineQuery, actor: ActorContext): Promise<CaseTimelineEntryView[]> {
     const access = await this.access.require(query.caseId, actor, AccessAction.ReadTimeline);
     const entries = await this.cases.timeline(query.caseId);

@@ -81,9 +81,8 @@ export class ConsentsService {
   /**
    * Whether the person's consent covers sharing with the receiver, asked by referrals on behalf of
    * the sending staff member, whose unit must be on the case team. Decided here, on the case's
-   * own rows, and logged as a read of the case.
+   * own rows, and logged as a read of the case (before the answer leaves; no transaction needed).
    */
-  @CasesTransactional()
   async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
     const access = await this.access.require(query.caseId, actor, AccessAction.CheckConsent, query.purpose);
     const covered = await this.consents.isCovered(query.caseId, query.purpose, query.receivingOrganisationId, query.receivingUnitId, todayInSweden());
