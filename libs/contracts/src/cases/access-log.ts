@@ -10,6 +10,7 @@ export const AccessAction = {
   ReadCase: 'case.read',
   ListCases: 'case.list',
   ChangeCaseStatus: 'case.status',
+  ChangeTeam: 'case.team',
   ReadTimeline: 'case.timeline',
   RecordConsent: 'consent.record',
   WithdrawConsent: 'consent.withdraw',
@@ -31,6 +32,8 @@ export const AccessReason = {
   OpensForOwnUnit: 'opens_for_own_unit',
   /** Lists only ever hold the cases of the actor's own unit. */
   OwnUnitCases: 'own_unit_cases',
+  /** The unit is on the team on the person's consent, and no consent for coordination covers it now. */
+  ConsentNotActive: 'consent_not_active',
   /** Only the unit that leads the case may do this. */
   NotLeadUnit: 'not_lead_unit',
   /** The actor's role does not work with cases. */

@@ -304,3 +304,26 @@ export class CaseTimelineEntryView {
   @IsObject()
   details!: Record<string, string | null>;
 }
+
+/** Puts a unit on the case team, on a legal basis for sharing the case with it. */
+export class AddTeamUnitBody {
+  @IsUUID()
+  unitId!: string;
+
+  /** Any ground for disclosure; `case_handling` belongs to the lead unit alone. */
+  @IsIn(Object.values(LegalBasis).filter((basis) => basis !== LegalBasis.CaseHandling))
+  legalBasis!: Exclude<LegalBasis, 'case_handling'>;
+}
+
+export class AddTeamUnitCommand extends AddTeamUnitBody {
+  @IsUUID()
+  caseId!: string;
+}
+
+export class RemoveTeamUnitCommand {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  unitId!: string;
+}

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { CaseOutcome, CaseStatus, ConsentPurpose, Gender, SupportNeed, TargetGroup } from '../vocabulary';
+import { CaseOutcome, CaseStatus, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
 
 /** Non-identifying attributes only: the person behind the case never leaves the cases service. */
 export class CaseOpenedData {
@@ -105,4 +105,22 @@ export class CaseStatusChangedData {
 
   @IsInt()
   version!: number;
+}
+
+/** A unit joined or left a case team. */
+export class CaseTeamChangedData {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  unitId!: string;
+
+  @IsUUID()
+  organisationId!: string;
+
+  @IsIn(['added', 'removed'])
+  change!: 'added' | 'removed';
+
+  @IsIn(Object.values(LegalBasis))
+  legalBasis!: LegalBasis;
 }

@@ -34,6 +34,7 @@ const caseActions = [
   AccessAction.WithdrawConsent,
   AccessAction.CheckConsent,
   AccessAction.ChangeCaseStatus,
+  AccessAction.ChangeTeam,
 ] as const;
 const workingRoles: StaffRole[] = [StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager];
 const otherRoles = Object.values(StaffRole).filter((role) => !workingRoles.includes(role));
@@ -44,7 +45,8 @@ function expected(role: StaffRole, relation: Relation, action: AccessAction): { 
     case 'the lead unit':
       return { allowed: true, reason: AccessReason.LeadUnit, legalBasis: LegalBasis.CaseHandling };
     case 'a team unit':
-      if (action === AccessAction.ChangeCaseStatus) return { allowed: false, reason: AccessReason.NotLeadUnit, legalBasis: null };
+      if (action === AccessAction.ChangeCaseStatus || action === AccessAction.ChangeTeam)
+        return { allowed: false, reason: AccessReason.NotLeadUnit, legalBasis: null };
       return { allowed: true, reason: AccessReason.TeamUnit, legalBasis: LegalBasis.YouthActivityResponsibility };
     case 'another unit of the same municipality':
       return { allowed: false, reason: AccessReason.OtherUnitOfTeamOrganisation, legalBasis: null };
@@ -75,6 +77,24 @@ describe('the access policy of cases', () => {
       allowed: false,
       reason: AccessReason.OtherUnitOfTeamOrganisation,
     });
+  });
+
+  it.each([
+    [true, { allowed: true, reason: AccessReason.TeamUnit, legalBasis: LegalBasis.Consent }],
+    [false, { allowed: false, reason: AccessReason.ConsentNotActive, legalBasis: null }],
+    [undefined, { allowed: false, reason: AccessReason.ConsentNotActive, legalBasis: null }],
+  ])('lets a unit on the team on the person’s consent in only while a consent covers it (covered: %s)', (covered, decision) => {
+    const onConsent: TeamMember = {
+      unitId: employmentOffice,
+      organisationId: employmentService,
+      role: CaseTeamRole.Member,
+      legalBasis: LegalBasis.Consent,
+      covered,
+    };
+    const actor = { ...relations['another organisation'], roles: [StaffRole.Caseworker] };
+    for (const action of [AccessAction.ReadCase, AccessAction.ReadTimeline, AccessAction.CheckConsent]) {
+      expect(decideCaseAccess({ actor, action, team: [...team, onConsent] })).toEqual(decision);
+    }
   });
 
   it.each(Object.values(StaffRole))('lets only caseworkers open a case for their own unit: %s', (role) => {

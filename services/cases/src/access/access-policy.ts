@@ -11,6 +11,8 @@ export interface TeamMember {
   organisationId: string;
   role: CaseTeamRole;
   legalBasis: LegalBasis;
+  /** For a unit on the team on the person's consent: whether a consent for coordination covers it today. */
+  covered?: boolean;
 }
 
 export interface AccessRequest {
@@ -30,7 +32,7 @@ export const caseRoles: readonly StaffRole[] = [StaffRole.Caseworker, StaffRole.
 const openingRoles: readonly StaffRole[] = [StaffRole.Caseworker];
 
 /** What only the unit leading the case may do. */
-const leadOnly: readonly AccessAction[] = [AccessAction.ChangeCaseStatus];
+const leadOnly: readonly AccessAction[] = [AccessAction.ChangeCaseStatus, AccessAction.ChangeTeam];
 
 const deny = (reason: AccessReason): AccessDecision => ({ allowed: false, reason, legalBasis: null });
 
@@ -44,6 +46,8 @@ export function decideCaseAccess(request: AccessRequest): AccessDecision {
   if (!actor.roles.some((role) => caseRoles.includes(role))) return deny(AccessReason.Role);
   const member = team.find((candidate) => candidate.unitId === actor.unitId);
   if (member && leadOnly.includes(action) && member.role !== CaseTeamRole.Lead) return deny(AccessReason.NotLeadUnit);
+  // A unit there on the person's consent loses the case the moment no consent covers it.
+  if (member && member.legalBasis === LegalBasis.Consent && member.covered !== true) return deny(AccessReason.ConsentNotActive);
   if (member) {
     return {
       allowed: true,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type AccessAction, type ActorContext, type ConsentPurpose } from '@samverkan/contracts';
+import { DomainError, ErrorCode, todayInSweden, type AccessAction, type ActorContext, type ConsentPurpose } from '@samverkan/contracts';
 import { caseNotFound } from '../cases/cases.errors';
 import { CasesRepository, type CaseRecord } from '../cases/cases.repository';
 import { AccessLog } from './access-log';
@@ -24,7 +24,7 @@ export class CaseAccess {
   ) {}
 
   async require(caseId: string, actor: ActorContext, action: AccessAction, purpose?: ConsentPurpose): Promise<AllowedCaseAccess> {
-    const found = await this.cases.findWithTeam(caseId);
+    const found = await this.cases.findWithTeam(caseId, todayInSweden());
     if (!found) throw caseNotFound(caseId);
     const decision = decideCaseAccess({ actor, action, team: found.team, purpose });
     if (!decision.allowed) {

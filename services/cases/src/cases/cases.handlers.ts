@@ -1,7 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AddTeamUnitCommand,
   ChangeCaseStatusCommand,
+  RemoveTeamUnitCommand,
   GetCaseQuery,
   GetCaseTimelineQuery,
   ListCasesQuery,
@@ -43,5 +45,15 @@ export class CasesHandlers {
   @MessagePattern(Requests.cases.getCaseTimeline)
   timeline(@Payload() query: GetCaseTimelineQuery, @Actor() actor: ActorContext): Promise<CaseTimelineEntryView[]> {
     return this.cases.timeline(query, actor);
+  }
+
+  @MessagePattern(Requests.cases.addTeamUnit)
+  addTeamUnit(@Payload() command: AddTeamUnitCommand, @Actor() actor: ActorContext): Promise<CaseView> {
+    return this.cases.addTeamUnit(command, actor);
+  }
+
+  @MessagePattern(Requests.cases.removeTeamUnit)
+  removeTeamUnit(@Payload() command: RemoveTeamUnitCommand, @Actor() actor: ActorContext): Promise<CaseView> {
+    return this.cases.removeTeamUnit(command, actor);
   }
 }

@@ -116,17 +116,41 @@ export class CasesRepository {
     );
   }
 
-  /** The case and its team in one round trip: every handler that touches a case asks this first. */
-  async findWithTeam(id: string): Promise<{ case: CaseRecord; team: TeamMember[] } | null> {
-    const [row] = await this.db.$queryRaw<Array<Case & { team: CaseTeamMember[] }>>`
+  /**
+   * The case and its team in one round trip: every handler that touches a case asks this first.
+   * A unit on the team on the person's consent comes with whether a consent for coordination
+   * names it today, decided on this database's rows in the same query.
+   */
+  async findWithTeam(id: string, today: string): Promise<{ case: CaseRecord; team: TeamMember[] } | null> {
+    const [row] = await this.db.$queryRaw<Array<Case & { team: Array<CaseTeamMember & { covered: boolean }> }>>`
       SELECT c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
              c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.support_needs AS "supportNeeds",
              c.status, c.outcome, c.lead_staff_id AS "leadStaffId", c.opened_by AS "openedBy", c.opened_at AS "openedAt", c.version,
-             COALESCE((SELECT json_agg(json_build_object('unitId', t.unit_id, 'organisationId', t.organisation_id, 'role', t.role, 'legalBasis', t.legal_basis)
-                                       ORDER BY t.added_at, t.unit_id)
+             COALESCE((SELECT json_agg(json_build_object(
+                                 'unitId', t.unit_id, 'organisationId', t.organisation_id, 'role', t.role, 'legalBasis', t.legal_basis,
+                                 'covered', t.legal_basis = 'consent' AND EXISTS (
+                                   SELECT 1 FROM consents k JOIN consent_receivers r ON r.consent_id = k.id
+                                    WHERE k.case_id = c.id AND k.purpose = 'coordination' AND k.withdrawn_at IS NULL AND k.expires_on >= ${today}::date
+                                      AND r.organisation_id = t.organisation_id AND (r.unit_id IS NULL OR r.unit_id = t.unit_id)))
+                               ORDER BY t.added_at, t.unit_id)
                          FROM case_team t WHERE t.case_id = c.id), '[]'::json) AS team
         FROM cases c WHERE c.id = ${id}::uuid`;
-    return row ? { case: toCaseRecord(row), team: row.team.map(toTeamMember) } : null;
+    return row ? { case: toCaseRecord(row), team: row.team.map((member) => ({ ...toTeamMember(member), covered: member.covered })) } : null;
+  }
+
+  /** Puts the unit on the team; false when it already was. */
+  async addTeamMember(caseId: string, member: TeamMember, addedBy: string): Promise<boolean> {
+    const { count } = await this.db.caseTeamMember.createMany({
+      data: [{ caseId, unitId: member.unitId, organisationId: member.organisationId, role: member.role, legalBasis: member.legalBasis, addedBy }],
+      skipDuplicates: true,
+    });
+    return count === 1;
+  }
+
+  /** Takes a member (never the lead) off the team; false when it was not a member. */
+  async removeTeamMember(caseId: string, unitId: string): Promise<boolean> {
+    const { count } = await this.db.caseTeamMember.deleteMany({ where: { caseId, unitId, role: 'member' } });
+    return count === 1;
   }
 
   /** Moves the case from one status to another; null when it was not in `from` any more (a concurrent change). */

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccessAction,
+  ConsentPurpose,
+  Requests,
+  todayInSweden,
+  type AddTeamUnitCommand,
+  type RemoveTeamUnitCommand,
+  type UnitView,
   AccessReason,
   CaseScope,
   CaseStatus,
@@ -22,7 +28,7 @@ import {
   type GetCaseQuery,
   type OpenCaseCommand,
 } from '@samverkan/contracts';
-import { Outbox } from '@samverkan/messaging';
+import { Outbox, RpcClient } from '@samverkan/messaging';
 import { decodeCursor, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessLog } from '../access/access-log';
@@ -61,6 +67,7 @@ export class CasesService {
     private readonly outbox: Outbox,
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
+    private readonly rpc: RpcClient,
   ) {}
 
   @CasesTransactional()
@@ -215,6 +222,94 @@ export class CasesService {
       unitId: entry.unitId,
       details: entry.details,
     }));
+  }
+
+  /**
+   * Puts another unit on the team, on a legal basis for sharing the case with it; only the lead
+   * unit may. On consent, a consent for coordination must name the unit (or its organisation)
+   * today, and the unit loses the case when none does any more.
+   */
+  async addTeamUnit(command: AddTeamUnitCommand, actor: ActorContext): Promise<CaseView> {
+    await this.access.require(command.caseId, actor, AccessAction.ChangeTeam);
+    // Asked before the transaction opens, so no database transaction waits on NATS.
+    const unit = await this.findUnit(command.unitId);
+    return this.persistTeamUnit(command, unit, actor);
+  }
+
+  @CasesTransactional()
+  async removeTeamUnit(command: RemoveTeamUnitCommand, actor: ActorContext): Promise<CaseView> {
+    const access = await this.access.require(command.caseId, actor, AccessAction.ChangeTeam);
+    const member = access.team.find((candidate) => candidate.unitId === command.unitId);
+    if (member?.role === CaseTeamRole.Lead) {
+      throw new DomainError(ErrorCode.IllegalTransition, 'The lead unit cannot leave the team; hand the case over instead', [
+        { field: 'unitId', message: 'leads the case' },
+      ]);
+    }
+    if (!member || !(await this.cases.removeTeamMember(command.caseId, command.unitId))) {
+      throw new DomainError(ErrorCode.UnitNotFound, 'The unit is not on the team', [{ field: 'unitId', message: 'not on the team' }]);
+    }
+    await this.announceTeamChange(access.case.id, member, 'removed', actor);
+    await this.access.logAllowed(access, actor, AccessAction.ChangeTeam);
+    return this.view(
+      access.case,
+      access.team.filter((candidate) => candidate.unitId !== command.unitId),
+    );
+  }
+
+  @CasesTransactional()
+  private async persistTeamUnit(command: AddTeamUnitCommand, unit: UnitView, actor: ActorContext): Promise<CaseView> {
+    const access = await this.access.require(command.caseId, actor, AccessAction.ChangeTeam);
+    const member: TeamMember = { unitId: unit.id, organisationId: unit.organisationId, role: CaseTeamRole.Member, legalBasis: command.legalBasis };
+    if (command.legalBasis === LegalBasis.Consent) {
+      const covered = await this.consents.isCovered(command.caseId, ConsentPurpose.Coordination, unit.organisationId, unit.id, todayInSweden());
+      if (!covered) {
+        throw new DomainError(ErrorCode.ConsentDoesNotCoverReceiver, 'No consent for coordination names the unit or its organisation', [
+          { field: 'unitId', message: 'not covered by an active consent for coordination' },
+        ]);
+      }
+    }
+    if (!(await this.cases.addTeamMember(command.caseId, member, actor.staffId))) {
+      throw new DomainError(ErrorCode.IllegalTransition, 'The unit is already on the team', [{ field: 'unitId', message: 'already on the team' }]);
+    }
+    await this.announceTeamChange(access.case.id, member, 'added', actor);
+    await this.access.logAllowed(access, actor, AccessAction.ChangeTeam);
+    return this.view(access.case, [...access.team, { ...member, covered: command.legalBasis === LegalBasis.Consent }]);
+  }
+
+  private async announceTeamChange(caseId: string, member: TeamMember, change: 'added' | 'removed', actor: ActorContext): Promise<void> {
+    await this.outbox.add(
+      EventType.CaseTeamChanged,
+      { type: 'case', id: caseId },
+      { caseId, unitId: member.unitId, organisationId: member.organisationId, change, legalBasis: member.legalBasis },
+    );
+    await this.cases.addToTimeline({
+      id: uuidv7(),
+      caseId,
+      kind: `team.${change}`,
+      staffId: actor.staffId,
+      unitId: actor.unitId,
+      details: { unitId: member.unitId, legalBasis: member.legalBasis },
+    });
+  }
+
+  private async view(record: CaseRecord, team: TeamMember[]): Promise<CaseView> {
+    const consents = await this.consents.ofCase(record.id);
+    return toCaseView(
+      record,
+      team,
+      consents.map((consent) => toConsentView(consent)),
+    );
+  }
+
+  private async findUnit(unitId: string): Promise<UnitView> {
+    try {
+      return await this.rpc.request<UnitView>(Requests.actors.getUnit, { unitId });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.UnitNotFound) {
+        throw new DomainError(ErrorCode.UnitNotFound, `No unit ${unitId}`, [{ field: 'unitId', message: 'no such unit' }]);
+      }
+      throw error;
+    }
   }
 }
 

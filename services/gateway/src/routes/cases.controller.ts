@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  AddTeamUnitBody,
   CaseSummaryView,
   CaseTimelineEntryView,
   CaseView,
@@ -95,5 +96,24 @@ export class CasesController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ConsentView> {
     return this.rpc.request(Requests.cases.withdrawConsent, { caseId, consentId }, { idempotencyKey });
+  }
+
+  @Post(':caseId/team')
+  @HttpCode(200)
+  @AcceptsIdempotencyKey()
+  @Roles(StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager)
+  @ApiOperation({ summary: 'Put a unit on the case team on a legal basis; on consent, a consent for coordination must name it. Only the lead unit may.' })
+  @ApiBody({ schema: schemaRef(AddTeamUnitBody) })
+  @ApiOkResponse({ schema: schemaRef(CaseView) })
+  addTeamUnit(@UuidParam('caseId') caseId: string, @Body() body: AddTeamUnitBody, @IdempotencyKey() idempotencyKey: string | undefined): Promise<CaseView> {
+    return this.rpc.request(Requests.cases.addTeamUnit, { ...body, caseId }, { idempotencyKey });
+  }
+
+  @Delete(':caseId/team/:unitId')
+  @Roles(StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager)
+  @ApiOperation({ summary: 'Take a unit off the case team (not the lead unit). Only the lead unit may.' })
+  @ApiOkResponse({ schema: schemaRef(CaseView) })
+  removeTeamUnit(@UuidParam('caseId') caseId: string, @UuidParam('unitId') unitId: string): Promise<CaseView> {
+    return this.rpc.request(Requests.cases.removeTeamUnit, { caseId, unitId });
   }
 }
