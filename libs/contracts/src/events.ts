@@ -1,5 +1,5 @@
 import { CompetenceAddedData, OrganisationStateData, StaffMemberStateData, SupportResourceStateData, UnitStateData, WorkplaceStateData } from './actors/events';
-import { CaseOpenedData, CaseStatusChangedData, CaseTeamChangedData, ConsentRecordedData, ConsentWithdrawnData } from './cases/events';
+import { CaseLeadChangedData, CaseOpenedData, CaseStatusChangedData, CaseTeamChangedData, ConsentRecordedData, ConsentWithdrawnData } from './cases/events';
 import { EventEnvelopeDto, type EventEnvelope } from './envelope';
 import { DomainError, ErrorCode } from './errors';
 import { ReferralStateData } from './referrals/events';
@@ -29,6 +29,7 @@ export const eventSchemas = {
   [EventType.CaseOpened]: { data: CaseOpenedData, version: 1 },
   [EventType.CaseStatusChanged]: { data: CaseStatusChangedData, version: 1 },
   [EventType.CaseTeamChanged]: { data: CaseTeamChangedData, version: 1 },
+  [EventType.CaseLeadChanged]: { data: CaseLeadChangedData, version: 1 },
   [EventType.ConsentRecorded]: { data: ConsentRecordedData, version: 1 },
   [EventType.ConsentWithdrawn]: { data: ConsentWithdrawnData, version: 1 },
   [EventType.ReferralSent]: { data: ReferralStateData, version: 1 },

@@ -214,3 +214,22 @@ export type CaseOutcome = (typeof CaseOutcome)[keyof typeof CaseOutcome];
 /** Which cases a list shows: the staff member's own (as case lead) or all of their unit's. */
 export const CaseScope = { Mine: 'mine', Unit: 'unit' } as const;
 export type CaseScope = (typeof CaseScope)[keyof typeof CaseScope];
+
+/** Where a hand-off of a case's lead stands. */
+export const HandoffStatus = {
+  Requested: 'requested',
+  Accepted: 'accepted',
+  Declined: 'declined',
+  /** Not answered by its last day. */
+  Expired: 'expired',
+} as const;
+export type HandoffStatus = (typeof HandoffStatus)[keyof typeof HandoffStatus];
+
+/** Why a unit declines to take over a case. */
+export const HandoffDeclineReason = {
+  NoCapacity: 'no_capacity',
+  NotOurResponsibility: 'not_our_responsibility',
+  NeedsMoreInformation: 'needs_more_information',
+  Other: 'other',
+} as const;
+export type HandoffDeclineReason = (typeof HandoffDeclineReason)[keyof typeof HandoffDeclineReason];

@@ -6,6 +6,7 @@ import { CASES_CONFIG } from './config.token';
 import { casesDatabase } from './database';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
+import { HandoffsModule } from './handoffs/handoffs.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +18,7 @@ export class AppModule {
         ServiceFoundationModule.forRoot({ config, database: casesDatabase }),
         CasesModule,
         ConsentsModule,
+        HandoffsModule,
       ],
     };
   }

@@ -21,6 +21,7 @@ import { ReferralsController } from './routes/referrals.controller';
 import { StaffController } from './routes/staff.controller';
 import { StatisticsController } from './routes/statistics.controller';
 import { AccessLogController } from './routes/access-log.controller';
+import { HandoffsController } from './routes/handoffs.controller';
 import { SupportResourcesController } from './routes/support-resources.controller';
 import { WorkplacesController } from './routes/workplaces.controller';
 
@@ -67,6 +68,7 @@ export class GatewayModule {
         ReferralsController,
         StatisticsController,
         AccessLogController,
+        HandoffsController,
         OperationsController,
         ...(config.devTokens.enabled ? [DevTokensController] : []),
       ],

@@ -11,6 +11,8 @@ export const AccessAction = {
   ListCases: 'case.list',
   ChangeCaseStatus: 'case.status',
   ChangeTeam: 'case.team',
+  RequestHandoff: 'case.handoff.request',
+  AnswerHandoff: 'case.handoff.answer',
   ReadTimeline: 'case.timeline',
   RecordConsent: 'consent.record',
   WithdrawConsent: 'consent.withdraw',
@@ -34,6 +36,8 @@ export const AccessReason = {
   OwnUnitCases: 'own_unit_cases',
   /** The unit is on the team on the person's consent, and no consent for coordination covers it now. */
   ConsentNotActive: 'consent_not_active',
+  /** The unit a hand-off asks to take the case over answers it. */
+  HandoffReceiver: 'handoff_receiver',
   /** Only the unit that leads the case may do this. */
   NotLeadUnit: 'not_lead_unit',
   /** The actor's role does not work with cases. */

@@ -3,7 +3,21 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject
 import { IsFutureCalendarDate, IsOmittable, IsPastInstant } from '../field-rules';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { CaseOutcome, CaseScope, CaseStatus, CaseTeamRole, ConsentForm, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
+import {
+  CaseOutcome,
+  CaseScope,
+  CaseStatus,
+  CaseTeamRole,
+  HandoffDeclineReason,
+  HandoffStatus,
+  ReferralDirection,
+  ConsentForm,
+  ConsentPurpose,
+  Gender,
+  LegalBasis,
+  SupportNeed,
+  TargetGroup,
+} from '../vocabulary';
 import { PageQuery } from '../pagination';
 
 export class OpenCaseBody {
@@ -326,4 +340,84 @@ export class RemoveTeamUnitCommand {
 
   @IsUUID()
   unitId!: string;
+}
+
+/** The lead unit asks another unit to take the case over, by a day. */
+export class RequestHandoffBody {
+  @IsUUID()
+  toUnitId!: string;
+
+  /** The last day the unit may answer. */
+  @IsFutureCalendarDate()
+  respondBy!: string;
+}
+
+export class RequestHandoffCommand extends RequestHandoffBody {
+  @IsUUID()
+  caseId!: string;
+}
+
+export class AcceptHandoffCommand {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  handoffId!: string;
+}
+
+export class DeclineHandoffBody {
+  @IsIn(Object.values(HandoffDeclineReason))
+  reason!: HandoffDeclineReason;
+}
+
+export class DeclineHandoffCommand extends DeclineHandoffBody {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  handoffId!: string;
+}
+
+/** The hand-offs the staff member's unit asked for (outgoing) or was asked to take (incoming). */
+export class ListHandoffsQuery extends PageQuery {
+  @IsIn(Object.values(ReferralDirection))
+  direction!: ReferralDirection;
+
+  @IsOmittable()
+  @IsIn(Object.values(HandoffStatus))
+  status?: HandoffStatus;
+}
+
+export class HandoffView {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  fromUnitId!: string;
+
+  @IsUUID()
+  toUnitId!: string;
+
+  @IsUUID()
+  toOrganisationId!: string;
+
+  @IsString()
+  respondBy!: string;
+
+  @IsIn(Object.values(HandoffStatus))
+  status!: HandoffStatus;
+
+  @IsOptional()
+  @IsIn(Object.values(HandoffDeclineReason))
+  declineReason!: HandoffDeclineReason | null;
+
+  @IsString()
+  requestedAt!: string;
+
+  @IsOptional()
+  @IsString()
+  answeredAt!: string | null;
 }

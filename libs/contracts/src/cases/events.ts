@@ -124,3 +124,24 @@ export class CaseTeamChangedData {
   @IsIn(Object.values(LegalBasis))
   legalBasis!: LegalBasis;
 }
+
+/** The lead of a case moved to another unit, which accepted the hand-off. */
+export class CaseLeadChangedData {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  fromUnitId!: string;
+
+  @IsUUID()
+  toUnitId!: string;
+
+  @IsUUID()
+  ownerOrganisationId!: string;
+
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsInt()
+  version!: number;
+}

@@ -35,7 +35,9 @@ const caseActions = [
   AccessAction.CheckConsent,
   AccessAction.ChangeCaseStatus,
   AccessAction.ChangeTeam,
+  AccessAction.RequestHandoff,
 ] as const;
+const leadOnlyActions: AccessAction[] = [AccessAction.ChangeCaseStatus, AccessAction.ChangeTeam, AccessAction.RequestHandoff];
 const workingRoles: StaffRole[] = [StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager];
 const otherRoles = Object.values(StaffRole).filter((role) => !workingRoles.includes(role));
 
@@ -45,8 +47,7 @@ function expected(role: StaffRole, relation: Relation, action: AccessAction): { 
     case 'the lead unit':
       return { allowed: true, reason: AccessReason.LeadUnit, legalBasis: LegalBasis.CaseHandling };
     case 'a team unit':
-      if (action === AccessAction.ChangeCaseStatus || action === AccessAction.ChangeTeam)
-        return { allowed: false, reason: AccessReason.NotLeadUnit, legalBasis: null };
+      if (leadOnlyActions.includes(action)) return { allowed: false, reason: AccessReason.NotLeadUnit, legalBasis: null };
       return { allowed: true, reason: AccessReason.TeamUnit, legalBasis: LegalBasis.YouthActivityResponsibility };
     case 'another unit of the same municipality':
       return { allowed: false, reason: AccessReason.OtherUnitOfTeamOrganisation, legalBasis: null };

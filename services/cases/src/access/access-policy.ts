@@ -32,7 +32,7 @@ export const caseRoles: readonly StaffRole[] = [StaffRole.Caseworker, StaffRole.
 const openingRoles: readonly StaffRole[] = [StaffRole.Caseworker];
 
 /** What only the unit leading the case may do. */
-const leadOnly: readonly AccessAction[] = [AccessAction.ChangeCaseStatus, AccessAction.ChangeTeam];
+const leadOnly: readonly AccessAction[] = [AccessAction.ChangeCaseStatus, AccessAction.ChangeTeam, AccessAction.RequestHandoff];
 
 const deny = (reason: AccessReason): AccessDecision => ({ allowed: false, reason, legalBasis: null });
 

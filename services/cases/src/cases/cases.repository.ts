@@ -189,4 +189,22 @@ export class CasesRepository {
     const rows = await this.db.caseTimelineEntry.findMany({ where: { caseId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     return rows.map((row) => ({ ...row, details: row.details as Record<string, string | null> }));
   }
+
+  /**
+   * Hands the lead to another unit: the case's owner and lead staff member change, the old lead
+   * unit stays on the team as a member (it keeps seeing what it handled), the new one leads.
+   */
+  async moveLead(caseId: string, from: TeamMember, to: { unitId: string; organisationId: string }, leadStaffId: string): Promise<CaseRecord> {
+    await this.db.caseTeamMember.update({ where: { caseId_unitId: { caseId, unitId: from.unitId } }, data: { role: 'member' } });
+    await this.db.caseTeamMember.upsert({
+      where: { caseId_unitId: { caseId, unitId: to.unitId } },
+      create: { caseId, unitId: to.unitId, organisationId: to.organisationId, role: 'lead', legalBasis: 'case_handling', addedBy: leadStaffId },
+      update: { role: 'lead', legalBasis: 'case_handling' },
+    });
+    const row = await this.db.case.update({
+      where: { id: caseId },
+      data: { ownerUnitId: to.unitId, ownerOrganisationId: to.organisationId, leadStaffId, version: { increment: 1 }, updatedAt: new Date() },
+    });
+    return toCaseRecord(row);
+  }
 }

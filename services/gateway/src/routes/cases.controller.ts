@@ -2,6 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/co
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AddTeamUnitBody,
+  DeclineHandoffBody,
+  HandoffView,
+  RequestHandoffBody,
   CaseSummaryView,
   CaseTimelineEntryView,
   CaseView,
@@ -115,5 +118,49 @@ export class CasesController {
   @ApiOkResponse({ schema: schemaRef(CaseView) })
   removeTeamUnit(@UuidParam('caseId') caseId: string, @UuidParam('unitId') unitId: string): Promise<CaseView> {
     return this.rpc.request(Requests.cases.removeTeamUnit, { caseId, unitId });
+  }
+
+  @Post(':caseId/handoffs')
+  @AcceptsIdempotencyKey()
+  @Roles(StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager)
+  @ApiOperation({ summary: 'Ask another unit to take over the lead of the case, answering by a day. Only the lead unit may.' })
+  @ApiBody({ schema: schemaRef(RequestHandoffBody) })
+  @ApiCreatedResponse({ schema: schemaRef(HandoffView) })
+  requestHandoff(
+    @UuidParam('caseId') caseId: string,
+    @Body() body: RequestHandoffBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<HandoffView> {
+    return this.rpc.request(Requests.cases.requestHandoff, { ...body, caseId }, { idempotencyKey });
+  }
+
+  @Post(':caseId/handoffs/:handoffId/accept')
+  @HttpCode(200)
+  @AcceptsIdempotencyKey()
+  @Roles(StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager)
+  @ApiOperation({ summary: 'Take over the case: the lead moves to the accepting unit. Only the asked unit may, by the day.' })
+  @ApiOkResponse({ schema: schemaRef(HandoffView) })
+  acceptHandoff(
+    @UuidParam('caseId') caseId: string,
+    @UuidParam('handoffId') handoffId: string,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<HandoffView> {
+    return this.rpc.request(Requests.cases.acceptHandoff, { caseId, handoffId }, { idempotencyKey });
+  }
+
+  @Post(':caseId/handoffs/:handoffId/decline')
+  @HttpCode(200)
+  @AcceptsIdempotencyKey()
+  @Roles(StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager)
+  @ApiOperation({ summary: 'Decline to take over the case, with a reason. Only the asked unit may, by the day.' })
+  @ApiBody({ schema: schemaRef(DeclineHandoffBody) })
+  @ApiOkResponse({ schema: schemaRef(HandoffView) })
+  declineHandoff(
+    @UuidParam('caseId') caseId: string,
+    @UuidParam('handoffId') handoffId: string,
+    @Body() body: DeclineHandoffBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<HandoffView> {
+    return this.rpc.request(Requests.cases.declineHandoff, { ...body, caseId, handoffId }, { idempotencyKey });
   }
 }
