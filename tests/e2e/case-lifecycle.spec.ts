@@ -55,6 +55,12 @@ describe('the lifecycle of a case', () => {
       [`case/${opened.id}`],
     );
     expect(events.map((event) => event.envelope.data.status)).toEqual(['active', 'paused', 'active', 'closed']);
+    const [openedEvent] = await query<{ envelope: { data: Record<string, unknown> } }>(
+      system.databaseUrls.cases,
+      "SELECT envelope FROM outbox WHERE subject = 'cases.events.case.opened' AND envelope->>'subject' = $1",
+      [`case/${opened.id}`],
+    );
+    expect(openedEvent?.envelope.data).toMatchObject({ gender: 'male', birthYearBand: '1990-1994', municipalityCode: '1861', targetGroup: 'uvas' });
     expect(events.at(-1)?.envelope.data).toEqual({
       caseId: opened.id,
       ownerOrganisationId: lead.member.organisationId,

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { CaseOutcome, CaseStatus, ConsentPurpose, Gender, LegalBasis, SupportNeed, TargetGroup } from '../vocabulary';
@@ -26,6 +26,11 @@ export class CaseOpenedData {
   @IsArray()
   @IsIn(Object.values(SupportNeed), { each: true })
   supportNeeds?: SupportNeed[];
+
+  /** Five birth years (`1990-1994`), never the date; absent in events from before it was added. */
+  @IsOmittable()
+  @Matches(/^\d{4}-\d{4}$/)
+  birthYearBand?: string;
 }
 
 export class ConsentReceiverData {

@@ -106,6 +106,7 @@ export class CasesService {
         targetGroup: record.targetGroup,
         gender: record.gender,
         supportNeeds: record.supportNeeds,
+        birthYearBand: identity.birthYearBand,
       },
     );
     await this.cases.addToTimeline({ id: uuidv7(), caseId: record.id, kind: 'case.opened', staffId: actor.staffId, unitId: actor.unitId, details: {} });

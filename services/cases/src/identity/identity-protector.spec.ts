@@ -17,6 +17,14 @@ describe('IdentityProtector', () => {
   const hashing = keyRing('2026-1');
   const protector = new IdentityProtector({ identityEncryptionKeys: encryption, identityHashKeys: hashing });
 
+  it.each([
+    ['19900101-0017', '1990-1994'],
+    ['19981224-9879', '1995-1999'],
+    ['20080101-0018', '2005-2009'],
+  ])('gives %s the birth-year band %s, and nothing finer', (number, band) => {
+    expect(protector.protect(number).birthYearBand).toBe(band);
+  });
+
   it('encrypts so that only the key reveals the canonical number, and names the key', () => {
     const identity = protector.protect('900101-0017');
 

@@ -18,6 +18,8 @@ export interface ProtectedIdentity {
   lookupHashes: IdentityHash[];
   encryption: { keyId: string; ciphertext: Buffer };
   gender: Gender;
+  /** Five birth years, e.g. `1990-1994`: coarse enough to travel in events and statistics. */
+  birthYearBand: string;
 }
 
 const ivLength = 12;
@@ -46,6 +48,7 @@ export class IdentityProtector {
       lookupHashes,
       encryption: { keyId: current.id, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), encrypted]) },
       gender: parsed.isFemale() ? Gender.Female : Gender.Male,
+      birthYearBand: birthYearBand(Number(parsed.fullYear)),
     };
   }
 
@@ -57,4 +60,10 @@ export class IdentityProtector {
     decipher.setAuthTag(ciphertext.subarray(ivLength, ivLength + tagLength));
     return Buffer.concat([decipher.update(ciphertext.subarray(ivLength + tagLength)), decipher.final()]).toString('utf8');
   }
+}
+
+/** The five-year band a birth year falls in, e.g. 1992 → `1990-1994`. */
+export function birthYearBand(year: number): string {
+  const first = Math.floor(year / 5) * 5;
+  return `${first}-${first + 4}`;
 }
