@@ -87,7 +87,14 @@ export class TestSystem {
       await Promise.all(databaseServices.map(async (service) => [service, await createTestDatabase(`${purpose}_${service}`)] as const)),
     ) as Record<DatabaseService, string>;
     const system = new TestSystem(options.nats ? '' : testNamespace(purpose), databaseUrls, options.env ?? {}, options.nats);
-    for (const service of options.services ?? everyService) await system.startService(service);
+    try {
+      for (const service of options.services ?? everyService) await system.startService(service);
+    } catch (error) {
+      // A suite whose system cannot start has no afterAll to clean up after it: the services that
+      // did start would keep Jest alive, and the databases would outlive the run.
+      await system.shutdown().catch(() => undefined);
+      throw error;
+    }
     return system;
   }
 
