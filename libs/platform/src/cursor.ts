@@ -12,11 +12,15 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(value: string | undefined): Cursor | undefined {
+/**
+ * The cursor in `after`, or a 400 naming `after` when it is not one this API wrote; `isKey` also
+ * checks its sort key (a time, a sequence number) before a query is built from it.
+ */
+export function decodeCursor(value: string | undefined, isKey: (key: string) => boolean = () => true): Cursor | undefined {
   if (value === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && isKey(parsed[0])) {
       return { key: parsed[0], id: parsed[1] };
     }
   } catch {
@@ -39,3 +43,6 @@ export function toPage<TRow, TItem>(
   const last = pageRows[pageRows.length - 1];
   return { items: pageRows.map(view), nextCursor: hasMore && last ? encodeCursor(cursorOf(last)) : null };
 }
+
+/** A sort key that is a time, as `toISOString` wrote it. */
+export const isTimeKey = (key: string): boolean => !Number.isNaN(Date.parse(key));

@@ -3,6 +3,7 @@ export * from './config';
 export * from './config.module';
 export * from './correlation';
 export * from './cursor';
+export * from './date-columns';
 export * from './database';
 export * from './errors';
 export * from './health';

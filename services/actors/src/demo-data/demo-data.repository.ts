@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { toDateColumn } from '@samverkan/platform';
 import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 import type { CompetenceRecord } from '../directory/records';
 import type { DemoOrganisation } from './demo-directory';
 
 /** Arbitrary but fixed: serialises seeding when several replicas start at once. */
 const seedLock = 4711_2014;
-
-const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
 
 /** Ids of what is already there, per kind: the seeder adds only the rest. */
 export interface ExistingIds {
@@ -118,8 +117,8 @@ export class DemoDataRepository {
         places: capacity.places,
         taken: capacity.taken,
         expectedWaitDays: capacity.expectedWaitDays,
-        activeFrom: dateColumn(activeFrom),
-        activeUntil: activeUntil ? dateColumn(activeUntil) : null,
+        activeFrom: toDateColumn(activeFrom),
+        activeUntil: activeUntil ? toDateColumn(activeUntil) : null,
       })),
       skipDuplicates: true,
     });

@@ -171,6 +171,7 @@ function inCommon<T>(persons: readonly T[], resources: readonly T[]): T[] {
   return unique(persons).filter((value) => resources.includes(value));
 }
 
-function unique<T>(values: readonly T[]): T[] {
+/** Each value once, in first-seen order. */
+export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EligibilityRule, MatchReason, type AccessibilityFeature, type MunicipalityCode, type SupportNeed, type TargetGroup } from '@samverkan/contracts';
-import type { Cursor } from '@samverkan/platform';
+import { fromDateColumn, toDateColumn, type Cursor } from '@samverkan/platform';
 import { InjectActorsTransactionHost, type ActorsTransactionHost } from '../database';
 import type { Capacity, SupportResourceRecord } from '../directory/records';
 import { Prisma, type SupportResource } from '../generated/prisma/client';
-import { matchScoring, swedish, type PersonProfile } from './matching';
+import { matchScoring, swedish, unique, type PersonProfile } from './matching';
 
 export interface SupportResourceFilter {
   organisationId?: string;
@@ -19,10 +19,6 @@ export interface SupportResourceFilter {
 
 export type NewSupportResource = Omit<SupportResourceRecord, 'active' | 'version' | 'updatedAt'>;
 export type SupportResourceChanges = Partial<Omit<SupportResourceRecord, 'id' | 'organisationId' | 'unitId' | 'capacity' | 'version' | 'updatedAt'>>;
-
-// Raw queries may hand a date column over as text; model queries as a Date at midnight UTC.
-const calendarDate = (date: Date | string): string => (typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10));
-const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
 
 function toRecord(row: SupportResource): SupportResourceRecord {
   return {
@@ -39,8 +35,8 @@ function toRecord(row: SupportResource): SupportResourceRecord {
     addressesNeeds: row.addressesNeeds as SupportNeed[],
     languages: row.languages,
     capacity: { places: row.places, taken: row.taken, expectedWaitDays: row.expectedWaitDays },
-    activeFrom: calendarDate(row.activeFrom),
-    activeUntil: row.activeUntil ? calendarDate(row.activeUntil) : null,
+    activeFrom: fromDateColumn(row.activeFrom),
+    activeUntil: row.activeUntil ? fromDateColumn(row.activeUntil) : null,
     active: row.active,
     version: row.version,
     updatedAt: row.updatedAt,
@@ -53,14 +49,13 @@ function columns(resource: Partial<SupportResourceRecord>) {
     ...rest,
     ...(ageRange ? { ageMin: ageRange.min, ageMax: ageRange.max } : {}),
     ...(capacity ? { places: capacity.places, taken: capacity.taken, expectedWaitDays: capacity.expectedWaitDays } : {}),
-    ...(activeFrom === undefined ? {} : { activeFrom: dateColumn(activeFrom) }),
-    ...(activeUntil === undefined ? {} : { activeUntil: activeUntil === null ? null : dateColumn(activeUntil) }),
+    ...(activeFrom === undefined ? {} : { activeFrom: toDateColumn(activeFrom) }),
+    ...(activeUntil === undefined ? {} : { activeUntil: activeUntil === null ? null : toDateColumn(activeUntil) }),
   };
 }
 
 /** A profile's lists as the SQL of matching takes them: each value once, the rules the person meets with residence (checked apart). */
 function profileParameters(profile: PersonProfile) {
-  const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
   return {
     targetGroups: unique(profile.targetGroups),
     supportNeeds: unique(profile.supportNeeds),

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   assertRole,
   defaultPageSize,
-  DomainError,
-  ErrorCode,
   StaffRole,
   type AccessLogEntryView,
   type AccessLogVerificationView,
@@ -49,12 +47,7 @@ export class AccessLogService {
   async list(query: ListAccessLogQuery, actor: ActorContext): Promise<Page<AccessLogEntryView>> {
     assertRole(actor, StaffRole.DataProtectionOfficer);
     const limit = query.limit ?? defaultPageSize;
-    const before = decodeCursor(query.after);
-    if (before && !/^\d{1,15}$/.test(before.key)) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'Invalid value for after', [
-        { field: 'after', message: 'after must be a cursor returned by a previous page' },
-      ]);
-    }
+    const before = decodeCursor(query.after, (key) => /^\d{1,15}$/.test(key));
     const rows = await this.repository.list({
       organisationId: actor.organisationId,
       caseId: query.caseId,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Directory } from '../directory/directory';
 import { AccessModule } from '../access/access.module';
 import { ConsentsRepository } from '../consents/consents.repository';
 import { IdentityProtector } from '../identity/identity-protector';
@@ -9,6 +10,6 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [AccessModule],
   controllers: [CasesHandlers],
-  providers: [CasesService, CasesRepository, ConsentsRepository, IdentityProtector],
+  providers: [CasesService, CasesRepository, ConsentsRepository, IdentityProtector, Directory],
 })
 export class CasesModule {}

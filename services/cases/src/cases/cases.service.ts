@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   AccessAction,
   ConsentPurpose,
-  Requests,
   todayInSweden,
   type AddTeamUnitCommand,
   type RemoveTeamUnitCommand,
@@ -28,13 +27,14 @@ import {
   type GetCaseQuery,
   type OpenCaseCommand,
 } from '@samverkan/contracts';
-import { Outbox, RpcClient } from '@samverkan/messaging';
-import { decodeCursor, toPage } from '@samverkan/platform';
+import { Outbox } from '@samverkan/messaging';
+import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessLog } from '../access/access-log';
 import { caseRoles, decideCaseAccess, type TeamMember } from '../access/access-policy';
 import { CaseAccess } from '../access/case-access';
 import { CasesTransactional } from '../database';
+import { Directory } from '../directory/directory';
 import { IdentityProtector } from '../identity/identity-protector';
 import { ConsentsRepository, toConsentView } from '../consents/consents.repository';
 import { CasesRepository, type CaseRecord } from './cases.repository';
@@ -67,7 +67,7 @@ export class CasesService {
     private readonly outbox: Outbox,
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
-    private readonly rpc: RpcClient,
+    private readonly directory: Directory,
   ) {}
 
   @CasesTransactional()
@@ -187,12 +187,7 @@ export class CasesService {
       throw new DomainError(ErrorCode.Forbidden, `Access denied: ${decision.reason}`);
     }
     const limit = query.limit ?? defaultPageSize;
-    const after = decodeCursor(query.after);
-    if (after && Number.isNaN(Date.parse(after.key))) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'Invalid value for after', [
-        { field: 'after', message: 'after must be a cursor returned by a previous page' },
-      ]);
-    }
+    const after = decodeCursor(query.after, isTimeKey);
     const rows = await this.cases.list({
       unitId: actor.unitId,
       leadStaffId: query.scope === CaseScope.Mine ? actor.staffId : undefined,
@@ -233,7 +228,7 @@ export class CasesService {
   async addTeamUnit(command: AddTeamUnitCommand, actor: ActorContext): Promise<CaseView> {
     await this.access.require(command.caseId, actor, AccessAction.ChangeTeam);
     // Asked before the transaction opens, so no database transaction waits on NATS.
-    const unit = await this.findUnit(command.unitId);
+    const unit = await this.directory.requireUnit(command.unitId, 'unitId');
     return this.persistTeamUnit(command, unit, actor);
   }
 
@@ -300,17 +295,6 @@ export class CasesService {
       team,
       consents.map((consent) => toConsentView(consent)),
     );
-  }
-
-  private async findUnit(unitId: string): Promise<UnitView> {
-    try {
-      return await this.rpc.request<UnitView>(Requests.actors.getUnit, { unitId });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.UnitNotFound) {
-        throw new DomainError(ErrorCode.UnitNotFound, `No unit ${unitId}`, [{ field: 'unitId', message: 'no such unit' }]);
-      }
-      throw error;
-    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentStatus, todayInSweden, type ConsentForm, type ConsentPurpose, type ConsentView } from '@samverkan/contracts';
+import { fromDateColumn, toDateColumn } from '@samverkan/platform';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 import type { Consent, ConsentReceiver } from '../generated/prisma/client';
 
@@ -22,10 +23,6 @@ export interface ConsentRecord {
   receivers: ConsentReceiverRecord[];
 }
 
-// A DATE column comes back as midnight UTC of that day, and goes in the same way.
-const calendarDate = (date: Date): string => date.toISOString().slice(0, 10);
-const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
-
 function toRecord(row: Consent & { receivers: ConsentReceiver[] }): ConsentRecord {
   return {
     id: row.id,
@@ -34,7 +31,7 @@ function toRecord(row: Consent & { receivers: ConsentReceiver[] }): ConsentRecor
     givenAs: row.givenAs as ConsentForm,
     recordedBy: row.recordedBy,
     givenAt: row.givenAt,
-    expiresOn: calendarDate(row.expiresOn),
+    expiresOn: fromDateColumn(row.expiresOn),
     withdrawnAt: row.withdrawnAt,
     withdrawnBy: row.withdrawnBy,
     receivers: row.receivers.map((receiver) => ({ organisationId: receiver.organisationId, unitId: receiver.unitId })),
@@ -82,7 +79,7 @@ export class ConsentsRepository {
         caseId,
         purpose,
         withdrawnAt: null,
-        expiresOn: { gte: dateColumn(today) },
+        expiresOn: { gte: toDateColumn(today) },
         receivers: { some: { organisationId, OR: [{ unitId: null }, ...(unitId ? [{ unitId }] : [])] } },
       },
       select: { id: true },
@@ -106,7 +103,7 @@ export class ConsentsRepository {
     const row = await this.db.consent.create({
       data: {
         ...fields,
-        expiresOn: dateColumn(expiresOn),
+        expiresOn: toDateColumn(expiresOn),
         receivers: { create: receivers.map((receiver, index) => ({ id: receiverIds[index] as string, ...receiver })) },
       },
       include: withReceivers,

@@ -4,24 +4,21 @@ import {
   DomainError,
   ErrorCode,
   EventType,
-  Requests,
   todayInSweden,
   type ActorContext,
   type CheckConsentQuery,
   type ConsentCheckResult,
   type ConsentView,
   type FieldViolation,
-  type OrganisationView,
   type RecordConsentCommand,
-  type RequestSubject,
-  type UnitView,
   type WithdrawConsentCommand,
 } from '@samverkan/contracts';
-import { Outbox, RpcClient } from '@samverkan/messaging';
+import { Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { CaseAccess } from '../access/case-access';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
+import { Directory } from '../directory/directory';
 import { ConsentsRepository, toConsentView, type ConsentRecord } from './consents.repository';
 
 const consentNotFound = (consentId: string) =>
@@ -35,7 +32,7 @@ export class ConsentsService {
     private readonly consents: ConsentsRepository,
     private readonly access: CaseAccess,
     private readonly cases: CasesRepository,
-    private readonly rpc: RpcClient,
+    private readonly directory: Directory,
     private readonly outbox: Outbox,
   ) {}
 
@@ -135,27 +132,14 @@ export class ConsentsService {
   private async assertReceiversExist(receivers: RecordConsentCommand['receivers']): Promise<void> {
     const violations: FieldViolation[] = [];
     for (const [index, receiver] of receivers.entries()) {
-      const organisation = await this.find<OrganisationView>(
-        Requests.actors.getOrganisation,
-        { organisationId: receiver.organisationId },
-        ErrorCode.OrganisationNotFound,
-      );
+      const organisation = await this.directory.findOrganisation(receiver.organisationId);
       if (!organisation) violations.push({ field: `receivers.${index}.organisationId`, message: 'no such organisation' });
       if (!receiver.unitId) continue;
-      const unit = await this.find<UnitView>(Requests.actors.getUnit, { unitId: receiver.unitId }, ErrorCode.UnitNotFound);
+      const unit = await this.directory.findUnit(receiver.unitId);
       if (!unit || unit.organisationId !== receiver.organisationId)
         violations.push({ field: `receivers.${index}.unitId`, message: 'no such unit of the organisation' });
     }
     if (violations.length > 0) throw new DomainError(ErrorCode.OrganisationNotFound, 'A receiver of the consent does not exist', violations);
-  }
-
-  private async find<T>(subject: RequestSubject, payload: object, notFound: ErrorCode): Promise<T | null> {
-    try {
-      return await this.rpc.request<T>(subject, payload);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === notFound) return null;
-      throw error;
-    }
   }
 }
 

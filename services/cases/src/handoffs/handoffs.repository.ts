@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HandoffStatus, type HandoffDeclineReason, type ReferralDirection } from '@samverkan/contracts';
-import type { Cursor } from '@samverkan/platform';
+import { fromDateColumn, toDateColumn, type Cursor } from '@samverkan/platform';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 import type { CaseHandoff } from '../generated/prisma/client';
 
@@ -20,8 +20,6 @@ export interface HandoffRecord {
   answeredAt: Date | null;
 }
 
-const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
-
 function toRecord(row: CaseHandoff): HandoffRecord {
   return {
     id: row.id,
@@ -31,7 +29,7 @@ function toRecord(row: CaseHandoff): HandoffRecord {
     toOrganisationId: row.toOrganisationId,
     requestedBy: row.requestedBy,
     requestedAt: row.requestedAt,
-    respondBy: row.respondBy.toISOString().slice(0, 10),
+    respondBy: fromDateColumn(row.respondBy),
     status: row.status as HandoffStatus,
     declineReason: row.declineReason as HandoffDeclineReason | null,
     answeredAt: row.answeredAt,
@@ -47,7 +45,7 @@ export class HandoffsRepository {
   }
 
   async create(handoff: Omit<HandoffRecord, 'requestedAt' | 'status' | 'declineReason' | 'answeredAt'>): Promise<HandoffRecord> {
-    const row = await this.db.caseHandoff.create({ data: { ...handoff, respondBy: dateColumn(handoff.respondBy), status: HandoffStatus.Requested } });
+    const row = await this.db.caseHandoff.create({ data: { ...handoff, respondBy: toDateColumn(handoff.respondBy), status: HandoffStatus.Requested } });
     return toRecord(row);
   }
 
@@ -63,7 +61,7 @@ export class HandoffsRepository {
     answer: { status: HandoffStatus; declineReason: HandoffDeclineReason | null; answeredBy: string },
   ): Promise<HandoffRecord | null> {
     const [row] = await this.db.caseHandoff.updateManyAndReturn({
-      where: { id, status: HandoffStatus.Requested, respondBy: { gte: dateColumn(today) } },
+      where: { id, status: HandoffStatus.Requested, respondBy: { gte: toDateColumn(today) } },
       data: { ...answer, answeredAt: new Date() },
     });
     return row ? toRecord(row) : null;
@@ -81,9 +79,9 @@ export class HandoffsRepository {
     // Expired is not stored: it is a request whose last day has passed.
     const status =
       filter.status === HandoffStatus.Expired
-        ? { status: HandoffStatus.Requested, respondBy: { lt: dateColumn(filter.today) } }
+        ? { status: HandoffStatus.Requested, respondBy: { lt: toDateColumn(filter.today) } }
         : filter.status === HandoffStatus.Requested
-          ? { status: HandoffStatus.Requested, respondBy: { gte: dateColumn(filter.today) } }
+          ? { status: HandoffStatus.Requested, respondBy: { gte: toDateColumn(filter.today) } }
           : filter.status
             ? { status: filter.status }
             : {};

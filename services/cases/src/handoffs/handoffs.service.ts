@@ -9,7 +9,6 @@ import {
   EventType,
   HandoffStatus,
   LegalBasis,
-  Requests,
   todayInSweden,
   type AcceptHandoffCommand,
   type ActorContext,
@@ -20,14 +19,15 @@ import {
   type RequestHandoffCommand,
   type UnitView,
 } from '@samverkan/contracts';
-import { isUniqueViolation, Outbox, RpcClient } from '@samverkan/messaging';
-import { decodeCursor, toPage } from '@samverkan/platform';
+import { isUniqueViolation, Outbox } from '@samverkan/messaging';
+import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessLog } from '../access/access-log';
 import { caseRoles } from '../access/access-policy';
 import { CaseAccess } from '../access/case-access';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
+import { Directory } from '../directory/directory';
 import { HandoffsRepository, type HandoffRecord } from './handoffs.repository';
 
 function toView(record: HandoffRecord, today: string = todayInSweden()): HandoffView {
@@ -62,7 +62,7 @@ export class HandoffsService {
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
     private readonly outbox: Outbox,
-    private readonly rpc: RpcClient,
+    private readonly directory: Directory,
   ) {}
 
   async request(command: RequestHandoffCommand, actor: ActorContext): Promise<HandoffView> {
@@ -73,7 +73,7 @@ export class HandoffsService {
       ]);
     }
     // Asked before the transaction opens, so no database transaction waits on NATS.
-    const unit = await this.findUnit(command.toUnitId);
+    const unit = await this.directory.requireUnit(command.toUnitId, 'toUnitId');
     return this.persistRequest(command, unit, actor);
   }
 
@@ -116,12 +116,7 @@ export class HandoffsService {
   async list(query: ListHandoffsQuery, actor: ActorContext): Promise<Page<HandoffView>> {
     if (!actor.roles.some((role) => caseRoles.includes(role))) throw new DomainError(ErrorCode.Forbidden, 'Only staff who work with cases see hand-offs');
     const limit = query.limit ?? defaultPageSize;
-    const after = decodeCursor(query.after);
-    if (after && Number.isNaN(Date.parse(after.key))) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'Invalid value for after', [
-        { field: 'after', message: 'after must be a cursor returned by a previous page' },
-      ]);
-    }
+    const after = decodeCursor(query.after, isTimeKey);
     const today = todayInSweden();
     const rows = await this.handoffs.list({ unitId: actor.unitId, direction: query.direction, status: query.status, today, after, take: limit + 1 });
     return toPage(
@@ -199,16 +194,5 @@ export class HandoffsService {
       caseOrganisationId,
       personId,
     });
-  }
-
-  private async findUnit(unitId: string): Promise<UnitView> {
-    try {
-      return await this.rpc.request<UnitView>(Requests.actors.getUnit, { unitId });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.UnitNotFound) {
-        throw new DomainError(ErrorCode.UnitNotFound, `No unit ${unitId}`, [{ field: 'toUnitId', message: 'no such unit' }]);
-      }
-      throw error;
-    }
   }
 }

@@ -7,7 +7,6 @@ import {
   ReferralStatus,
   Requests,
   StaffRole,
-  validationFailed,
   type AcceptReferralCommand,
   type ActorContext,
   type CheckConsentQuery,
@@ -22,7 +21,7 @@ import {
   type SendReferralCommand,
 } from '@samverkan/contracts';
 import { Outbox, RpcClient } from '@samverkan/messaging';
-import { decodeCursor, toPage, type Cursor } from '@samverkan/platform';
+import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { assertTransition, toReferralState, toReferralView } from './referral';
 import { consentDoesNotCoverReceiver, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
@@ -34,13 +33,6 @@ const eventOfStatus = {
   [ReferralStatus.Accepted]: EventType.ReferralAccepted,
   [ReferralStatus.Declined]: EventType.ReferralDeclined,
 } as const satisfies Record<ReferralStatus, EventType>;
-
-function decodeTimeCursor(after: string | undefined): Cursor | undefined {
-  const cursor = decodeCursor(after);
-  if (cursor && Number.isNaN(Date.parse(cursor.key)))
-    throw validationFailed([{ field: 'after', message: 'after must be a cursor returned by a previous page' }]);
-  return cursor;
-}
 
 @Injectable()
 export class ReferralsService {
@@ -90,7 +82,7 @@ export class ReferralsService {
       organisationId: actor.organisationId,
       direction: query.direction,
       status: query.status,
-      after: decodeTimeCursor(query.after),
+      after: decodeCursor(query.after, isTimeKey),
       take: limit + 1,
     });
     return toPage(rows, limit, toReferralView, (row) => ({ key: row.sentAt.toISOString(), id: row.id }));

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, Requests, type OrganisationView, type RequestSubject, type UnitView } from '@samverkan/contracts';
+import { RpcClient } from '@samverkan/messaging';
+
+/** What cases asks actors about the directory, on behalf of the acting staff member. */
+@Injectable()
+export class Directory {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** The organisation, or null when actors has none by that id. */
+  findOrganisation(organisationId: string): Promise<OrganisationView | null> {
+    return this.find<OrganisationView>(Requests.actors.getOrganisation, { organisationId }, ErrorCode.OrganisationNotFound);
+  }
+
+  /** The unit, or null when actors has none by that id. */
+  findUnit(unitId: string): Promise<UnitView | null> {
+    return this.find<UnitView>(Requests.actors.getUnit, { unitId }, ErrorCode.UnitNotFound);
+  }
+
+  /** The unit, or a 404 naming the request's `field` that held its id. */
+  async requireUnit(unitId: string, field: string): Promise<UnitView> {
+    const unit = await this.findUnit(unitId);
+    if (!unit) throw new DomainError(ErrorCode.UnitNotFound, `No unit ${unitId}`, [{ field, message: 'no such unit' }]);
+    return unit;
+  }
+
+  private async find<T>(subject: RequestSubject, payload: object, notFound: ErrorCode): Promise<T | null> {
+    try {
+      return await this.rpc.request<T>(subject, payload);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === notFound) return null;
+      throw error;
+    }
+  }
+}
