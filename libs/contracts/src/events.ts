@@ -1,5 +1,14 @@
 import { CompetenceAddedData, OrganisationStateData, StaffMemberStateData, SupportResourceStateData, UnitStateData, WorkplaceStateData } from './actors/events';
-import { CaseLeadChangedData, CaseOpenedData, CaseStatusChangedData, CaseTeamChangedData, ConsentRecordedData, ConsentWithdrawnData } from './cases/events';
+import {
+  CaseLeadChangedData,
+  CaseOpenedData,
+  CasePurgedData,
+  CaseStatusChangedData,
+  CaseTeamChangedData,
+  ConsentRecordedData,
+  ConsentWithdrawnData,
+  PlanStepChangedData,
+} from './cases/events';
 import { EventEnvelopeDto, type EventEnvelope } from './envelope';
 import { DomainError, ErrorCode } from './errors';
 import { ReferralStateData } from './referrals/events';
@@ -32,9 +41,13 @@ export const eventSchemas = {
   [EventType.CaseLeadChanged]: { data: CaseLeadChangedData, version: 1 },
   [EventType.ConsentRecorded]: { data: ConsentRecordedData, version: 1 },
   [EventType.ConsentWithdrawn]: { data: ConsentWithdrawnData, version: 1 },
+  [EventType.ConsentExpired]: { data: ConsentWithdrawnData, version: 1 },
+  [EventType.PlanStepChanged]: { data: PlanStepChangedData, version: 1 },
+  [EventType.CasePurged]: { data: CasePurgedData, version: 1 },
   [EventType.ReferralSent]: { data: ReferralStateData, version: 1 },
   [EventType.ReferralAccepted]: { data: ReferralStateData, version: 1 },
   [EventType.ReferralDeclined]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralWithdrawn]: { data: ReferralStateData, version: 1 },
 } as const satisfies Record<EventType, { data: new () => object; version: number }>;
 
 export type EventData<T extends EventType> = InstanceType<(typeof eventSchemas)[T]['data']>;

@@ -26,8 +26,11 @@ export const TargetGroup = {
 } as const;
 export type TargetGroup = (typeof TargetGroup)[keyof typeof TargetGroup];
 
-/** Legal gender as carried by the personnummer; every statistic can be split by it. */
-export const Gender = { Female: 'female', Male: 'male' } as const;
+/**
+ * Gender as the person gives it (woman, man, other, not stated); when staff record none, the
+ * legal gender the personnummer carries. Every statistic can be split by it.
+ */
+export const Gender = { Female: 'female', Male: 'male', Other: 'other', NotStated: 'not_stated' } as const;
 export type Gender = (typeof Gender)[keyof typeof Gender];
 
 export const ConsentPurpose = {
@@ -50,8 +53,17 @@ export const ReferralStatus = {
   Sent: 'sent',
   Accepted: 'accepted',
   Declined: 'declined',
+  /** The consent it relied on ended while it was open (sent or accepted): see `ReferralWithdrawalReason`. */
+  Withdrawn: 'withdrawn',
 } as const;
 export type ReferralStatus = (typeof ReferralStatus)[keyof typeof ReferralStatus];
+
+/** Why a referral was withdrawn: the consent it relied on was withdrawn, or its last day passed. */
+export const ReferralWithdrawalReason = {
+  ConsentWithdrawn: 'consent_withdrawn',
+  ConsentExpired: 'consent_expired',
+} as const;
+export type ReferralWithdrawalReason = (typeof ReferralWithdrawalReason)[keyof typeof ReferralWithdrawalReason];
 
 export const DeclineReason = {
   NoCapacity: 'no_capacity',

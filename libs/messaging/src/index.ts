@@ -23,6 +23,7 @@ export * from './rpc/rpc-client';
 export * from './rpc/rpc-exception.filter';
 export * from './rpc/rpc-transport';
 export * from './rpc/rpc-validation.pipe';
+export * from './scheduling/scheduled-jobs';
 export * from './sql-client';
 export * from './tokens';
 export * from './trust/assertion';

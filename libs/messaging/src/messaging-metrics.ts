@@ -17,6 +17,8 @@ export class MessagingMetrics {
   readonly callerRefusals: Counter<'subject' | 'reason'>;
   readonly idempotentReplays: Counter<'subject'>;
   readonly natsMessages: Counter<'direction'>;
+  readonly scheduledJobRuns: Counter<'job'>;
+  readonly scheduledJobLastRun: Gauge<'job'>;
 
   constructor(
     registry: Registry,
@@ -100,6 +102,13 @@ export class MessagingMetrics {
       registers,
     });
     const traffic = collectors.natsTraffic;
+    this.scheduledJobRuns = new Counter({ name: 'scheduled_job_runs_total', help: 'Runs of scheduled jobs this replica made', labelNames: ['job'], registers });
+    this.scheduledJobLastRun = new Gauge({
+      name: 'scheduled_job_last_run_timestamp_seconds',
+      help: 'When this replica last ran the job: an alert fires when no replica has for too long',
+      labelNames: ['job'],
+      registers,
+    });
     this.natsMessages = new Counter({
       name: 'nats_messages_total',
       help: 'NATS messages this service received (in) and sent (out), requests, replies, events and acknowledgements alike',

@@ -38,6 +38,7 @@ import { EVENTS_HANDLER_CONSUMER, ON_EVENT_TYPE } from './jetstream/event-handle
 import { Outbox } from './jetstream/outbox';
 import { OutboxAdmin, outboxBacklog } from './jetstream/outbox-admin';
 import { OutboxRelay } from './jetstream/outbox-relay';
+import { ScheduledJobs } from './scheduling/scheduled-jobs';
 import { consumerDefinition, consumersOwnedBy, deadLetterStream, ensureStream, streamsOwnedBy, type ConsumerDefinition } from './jetstream/topology';
 import { TransactionalInbox } from './jetstream/transactional-inbox';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
@@ -283,6 +284,7 @@ export class MessagingModule {
         },
         Outbox,
         OutboxAdmin,
+        ScheduledJobs,
         DatabaseReadiness,
         { provide: AssertionVerifier, useFactory: () => new AssertionVerifier(options.service, options.trust.trustedKeys) },
         // Before validation and the handler: who is asking, and may they.
@@ -293,7 +295,7 @@ export class MessagingModule {
         { provide: APP_FILTER, useClass: RpcExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
       );
-      exported.push(MESSAGING_TRANSACTION_HOST, PG_POOL, OutboxRelay, Outbox, OutboxAdmin, DatabaseReadiness);
+      exported.push(MESSAGING_TRANSACTION_HOST, PG_POOL, OutboxRelay, Outbox, OutboxAdmin, ScheduledJobs, DatabaseReadiness);
       controllers.push(outboxOperationsHandlers(service));
     }
 

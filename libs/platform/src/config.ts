@@ -120,6 +120,8 @@ export function baseServiceSchema(service: string, defaultPort: number) {
       SERVICE_SIGNING_KEY: signingKeyFromEnv(service).optional(),
       SERVICE_TRUSTED_KEYS: trustedKeysFromEnv.optional(),
       LOG_LEVEL: logLevel,
+      /** Where the JSON log lines go: standard output, or a file (appended, created with its folder) where a platform collects files. */
+      LOG_FILE: z.string().min(1).optional(),
       // Host name and process id: unique per pod or container, where the pid alone is always 1.
       SERVICE_INSTANCE: z.string().default(`${service}-${hostname()}-${process.pid}`),
       JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
@@ -169,6 +171,8 @@ export interface BaseServiceConfig {
   /** The service's key for signing caller assertions, and the public keys of the services it trusts. */
   trust: { signingKey: SigningJwk; trustedKeys: PublicJwk[] };
   logLevel: z.infer<typeof logLevel>;
+  /** A file for the log lines instead of standard output. */
+  logFile?: string;
   instance: string;
   /** Copies JetStream keeps of each stream the service owns: 1 on one server, 3 in a cluster. */
   jetstreamReplicas: number;
@@ -197,6 +201,7 @@ export function toBaseServiceConfig(service: string, env: z.infer<ReturnType<typ
       trustedKeys: env.SERVICE_TRUSTED_KEYS ?? (development ? developmentTrustedKeys() : []),
     },
     logLevel: env.LOG_LEVEL,
+    ...(env.LOG_FILE ? { logFile: env.LOG_FILE } : {}),
     instance: env.SERVICE_INSTANCE,
     jetstreamReplicas: env.JETSTREAM_REPLICAS,
   };

@@ -7,6 +7,9 @@ import { casesDatabase } from './database';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
+import { PersonsModule } from './persons/persons.module';
+import { PlansModule } from './plans/plans.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +22,9 @@ export class AppModule {
         CasesModule,
         ConsentsModule,
         HandoffsModule,
+        PersonsModule,
+        PlansModule,
+        RetentionModule,
       ],
     };
   }

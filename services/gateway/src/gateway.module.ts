@@ -15,6 +15,7 @@ import { HttpValidationPipe } from './http/http-validation.pipe';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { OperationsController } from './operations/operations.controller';
 import { CasesController } from './routes/cases.controller';
+import { CasePersonController, DuplicatesController } from './routes/persons.controller';
 import { DirectoryReportsController } from './routes/directory-reports.controller';
 import { OrganisationsController } from './routes/organisations.controller';
 import { ReferralsController } from './routes/referrals.controller';
@@ -65,6 +66,8 @@ export class GatewayModule {
         WorkplacesController,
         DirectoryReportsController,
         CasesController,
+        CasePersonController,
+        DuplicatesController,
         ReferralsController,
         StatisticsController,
         AccessLogController,

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceFoundationModule } from '@samverkan/messaging';
+import { consumers, ServiceFoundationModule } from '@samverkan/messaging';
 import { ServiceConfigModule } from '@samverkan/platform';
 import type { ReferralsConfig } from './config';
 import { REFERRALS_CONFIG } from './config.token';
@@ -13,7 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceConfigModule.register(REFERRALS_CONFIG, config),
-        ServiceFoundationModule.forRoot({ config, database: referralsDatabase }),
+        ServiceFoundationModule.forRoot({ config, database: referralsDatabase, consumers: [consumers.referralsConsentEnded.durable] }),
         ReferralsModule,
       ],
     };

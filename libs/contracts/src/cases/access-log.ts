@@ -16,6 +16,15 @@ export const AccessAction = {
   ReadTimeline: 'case.timeline',
   RecordConsent: 'consent.record',
   WithdrawConsent: 'consent.withdraw',
+  ReadPerson: 'person.read',
+  RectifyPerson: 'person.rectify',
+  ErasePerson: 'person.erase',
+  /** The register extract (GDPR Art. 15) of the case's person. */
+  ExtractPerson: 'person.extract',
+  /** Reading, merging or dismissing a proposal that two persons are one. */
+  ResolveDuplicate: 'person.duplicate',
+  ReadPlan: 'case.plan.read',
+  ChangePlan: 'case.plan.change',
   /** referrals asked, on behalf of the staff member, whether a share is covered. */
   CheckConsent: 'consent.check',
 } as const;
@@ -36,6 +45,8 @@ export const AccessReason = {
   OwnUnitCases: 'own_unit_cases',
   /** The unit is on the team on the person's consent, and no consent for coordination covers it now. */
   ConsentNotActive: 'consent_not_active',
+  /** Staff of an organisation a consent names ask whether it still covers a referral it received. */
+  ConsentReceiver: 'consent_receiver',
   /** The unit a hand-off asks to take the case over answers it. */
   HandoffReceiver: 'handoff_receiver',
   /** Only the unit that leads the case may do this. */
@@ -44,6 +55,8 @@ export const AccessReason = {
   Role: 'role',
   /** Another unit of an organisation on the team: the branches are separate for secrecy (OSL 8:2). */
   OtherUnitOfTeamOrganisation: 'other_unit_of_team_organisation',
+  /** The person has protected identity: only the lead unit handles who they are. */
+  ProtectedIdentity: 'protected_identity',
   /** Neither the actor's unit nor its organisation is on the team. */
   NotOnTeam: 'not_on_team',
 } as const;
@@ -153,4 +166,9 @@ export class AccessLogVerificationView {
   @IsOptional()
   @IsString()
   lastHash!: string | null;
+
+  /** Retention cut the entries up to this sequence; the chain is verified from the hash recorded for it. */
+  @IsOptional()
+  @IsInt()
+  prunedThrough!: number | null;
 }

@@ -1,5 +1,20 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { IsFutureCalendarDate, IsOmittable, IsPastInstant } from '../field-rules';
 import { IsSwedishIdentityNumber } from '../identity';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
@@ -19,15 +34,33 @@ import {
   TargetGroup,
 } from '../vocabulary';
 import { PageQuery } from '../pagination';
+import { personNamePattern } from './persons';
 
 export class OpenCaseBody {
   /** Travels only in request bodies, never in URLs, events or logs. */
   @IsSwedishIdentityNumber()
   personnummer!: string;
 
-  /** The person's home municipality. */
+  /** The person's home municipality: the case counts there; stored for the person too unless their identity is protected. */
   @IsIn(municipalityCodes)
   municipalityCode!: MunicipalityCode;
+
+  /** Refused with protected identity, under which it is never stored. */
+  @IsOmittable()
+  @IsString()
+  @Length(2, 200)
+  @Matches(personNamePattern, { message: 'name must be letters, spaces, hyphens and apostrophes' })
+  name?: string;
+
+  /** As the person gives it; when left out, the legal gender the number carries. */
+  @IsOmittable()
+  @IsIn(Object.values(Gender))
+  gender?: Gender;
+
+  /** Skyddade personuppgifter: no name or residence stored, the number shown to the lead unit only, the case hidden from everyone else. */
+  @IsOmittable()
+  @IsBoolean()
+  protectedIdentity?: boolean;
 
   @IsIn(Object.values(TargetGroup))
   targetGroup!: TargetGroup;
@@ -99,6 +132,8 @@ export class WithdrawConsentCommand {
 /**
  * Asked by referrals, on behalf of the staff member sending a referral, before a referral
  * carrying personal data may be sent: the staff member's organisation must be on the case team.
+ * Asked again, with `consentId`, on every read and answer of a referral that relied on a consent:
+ * then the receiving organisation's staff may ask too, and only that consent counts.
  */
 export class CheckConsentQuery {
   @IsUUID()
@@ -114,10 +149,17 @@ export class CheckConsentQuery {
 
   @IsIn(Object.values(ConsentPurpose))
   purpose!: ConsentPurpose;
+
+  /** The consent a share relied on: covered only while this very consent holds and names the receiver. */
+  @IsOmittable()
+  @IsUUID()
+  consentId?: string;
 }
 
 export class ConsentCheckResult {
   covered!: boolean;
+  /** The consent that covers the share (with `consentId` asked, that one); null when none does. */
+  consentId!: string | null;
   caseId!: string;
   municipalityCode!: MunicipalityCode;
   targetGroup!: TargetGroup;

@@ -70,7 +70,11 @@ export class ConsentRecordedData {
   expiresOn?: string;
 }
 
-/** The consent no longer holds from this event's time on: whatever relied on it must stop. */
+/**
+ * The consent no longer holds from this event's time on: whatever relied on it must stop. Both
+ * `consent.withdrawn` and `consent.expired` (announced once the day after its last day begins)
+ * carry it.
+ */
 export class ConsentWithdrawnData {
   @IsUUID()
   consentId!: string;
@@ -149,4 +153,63 @@ export class CaseLeadChangedData {
 
   @IsInt()
   version!: number;
+}
+
+/**
+ * A step of a support plan was added or moved on: which resource, which unit, its status and
+ * dates, with the case's non-identifying attributes, so follow-up per resource needs no copy of
+ * the case.
+ */
+export class PlanStepChangedData {
+  @IsUUID()
+  stepId!: string;
+
+  @IsUUID()
+  caseId!: string;
+
+  @IsOptional()
+  @IsUUID()
+  supportResourceId!: string | null;
+
+  @IsUUID()
+  responsibleOrganisationId!: string;
+
+  @IsUUID()
+  responsibleUnitId!: string;
+
+  @IsIn(['planned', 'ongoing', 'done', 'cancelled'])
+  status!: 'planned' | 'ongoing' | 'done' | 'cancelled';
+
+  @IsOptional()
+  @IsCalendarDate()
+  actualStart!: string | null;
+
+  @IsOptional()
+  @IsCalendarDate()
+  actualEnd!: string | null;
+
+  @IsIn(municipalityCodes)
+  municipalityCode!: MunicipalityCode;
+
+  @IsIn(Object.values(TargetGroup))
+  targetGroup!: TargetGroup;
+
+  @IsIn(Object.values(Gender))
+  gender!: Gender;
+
+  @IsInt()
+  version!: number;
+}
+
+/**
+ * The case's person was deleted (by a retention rule, by erasure or by a merge): other services
+ * drop what they hold about the case beyond statistics.
+ */
+export class CasePurgedData {
+  @IsUUID()
+  caseId!: string;
+
+  /** The retention rule's id, `erasure` or `merge`. */
+  @Matches(/^[a-z0-9-]{1,60}$/)
+  rule!: string;
 }

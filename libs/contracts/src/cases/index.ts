@@ -1,3 +1,6 @@
 export * from './cases';
 export * from './events';
 export * from './access-log';
+export * from './persons';
+export * from './plans';
+export * from './register';

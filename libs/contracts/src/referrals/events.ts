@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { DeclineReason, Gender, ReferralStatus, TargetGroup } from '../vocabulary';
+import { DeclineReason, Gender, ReferralStatus, ReferralWithdrawalReason, TargetGroup } from '../vocabulary';
 
 /**
  * Every referral event carries the referral's full non-identifying state and its version, so a
@@ -34,6 +34,11 @@ export class ReferralStateData {
   @IsOptional()
   @IsIn(Object.values(DeclineReason))
   declineReason!: DeclineReason | null;
+
+  /** Why a withdrawn referral was withdrawn; absent from events written before withdrawals existed. */
+  @IsOptional()
+  @IsIn(Object.values(ReferralWithdrawalReason))
+  withdrawalReason?: ReferralWithdrawalReason | null;
 
   @IsInt()
   @Min(1)

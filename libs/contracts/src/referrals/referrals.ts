@@ -2,7 +2,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator'
 import { IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
-import { DeclineReason, ReferralDirection, ReferralStatus, TargetGroup } from '../vocabulary';
+import { DeclineReason, ReferralDirection, ReferralStatus, ReferralWithdrawalReason, TargetGroup } from '../vocabulary';
 
 export class SendReferralBody {
   @IsUUID()
@@ -89,6 +89,20 @@ export class ReferralView {
   @IsOptional()
   @IsString()
   respondedAt!: string | null;
+
+  /** The consent the referral relied on (an id in cases); null for referrals sent before it was recorded. */
+  @IsOptional()
+  @IsUUID()
+  consentId!: string | null;
+
+  /** Set when the consent it relied on ended while it was open. */
+  @IsOptional()
+  @IsIn(Object.values(ReferralWithdrawalReason))
+  withdrawalReason!: ReferralWithdrawalReason | null;
+
+  @IsOptional()
+  @IsString()
+  withdrawnAt!: string | null;
 
   @IsInt()
   @Min(1)

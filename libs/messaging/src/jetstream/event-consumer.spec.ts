@@ -4,7 +4,7 @@ import { aReferralEvent } from '@samverkan/testing';
 import { Namespace } from '../namespace';
 import type { DeadLetters } from './dead-letters';
 import { EventConsumer, retryDelayMs, type EventHandlerFn, type Inbox, type InboxItem } from './event-consumer';
-import { consumers } from './topology';
+import { consumers, type ConsumerDefinition } from './topology';
 
 const definition = consumers.learningReferralStatistics;
 
@@ -20,7 +20,11 @@ function aMessage(body: unknown, deliveryCount = 1) {
   return message;
 }
 
-function setUp(handler: jest.MockedFunction<EventHandlerFn> = jest.fn().mockResolvedValue(undefined), inboxOutcome: 'applied' | 'duplicate' = 'applied') {
+function setUp(
+  handler: jest.MockedFunction<EventHandlerFn> = jest.fn().mockResolvedValue(undefined),
+  inboxOutcome: 'applied' | 'duplicate' = 'applied',
+  declared: ConsumerDefinition = definition,
+) {
   const inbox: Inbox = {
     runOnce: jest.fn(async (_consumer, _envelope, work: () => Promise<void>) => (inboxOutcome === 'applied' ? (await work(), 'applied') : 'duplicate')),
     runBatch: jest.fn(async (_consumer, items: InboxItem[]) => {
@@ -30,8 +34,8 @@ function setUp(handler: jest.MockedFunction<EventHandlerFn> = jest.fn().mockReso
     }),
   };
   const deadLetters = { send: jest.fn().mockResolvedValue(undefined) };
-  const handlers = new Map<EventType, EventHandlerFn>(definition.eventTypes.map((type) => [type, handler]));
-  const consumer = new EventConsumer(definition, handlers, {
+  const handlers = new Map<EventType, EventHandlerFn>(declared.eventTypes.map((type) => [type, handler]));
+  const consumer = new EventConsumer(declared, handlers, {
     js: {} as never,
     jsm: {} as never,
     namespace: new Namespace(''),
@@ -100,8 +104,13 @@ describe('EventConsumer.handle', () => {
   });
 
   it('acknowledges and skips an event type it does not handle, even one it has never heard of', async () => {
-    for (const type of ['referrals.events.referral.vanished', 'referrals.events.referral.withdrawn']) {
-      const { consumer, handler, deadLetters } = setUp();
+    // Unknown to this reader; and known, under the filter, but not this consumer's.
+    const cases: Array<[ConsumerDefinition, string]> = [
+      [consumers.learningReferralStatistics, 'referrals.events.referral.vanished'],
+      [consumers.referralsConsentEnded, 'cases.events.consent.recorded'],
+    ];
+    for (const [declared, type] of cases) {
+      const { consumer, handler, deadLetters } = setUp(undefined, 'applied', declared);
       const message = aMessage({ ...aReferralEvent(), type, data: { anything: true } });
 
       expect(await handle(consumer, message)).toBe('ignored');
@@ -154,7 +163,7 @@ describe('EventConsumer.handleBatch', () => {
     const { consumer, inbox, deadLetters, handler } = setUp();
     const ready = [aMessage(aReferralEvent()), aMessage(aReferralEvent()), aMessage(aReferralEvent())];
     const invalid = aMessage('{not json');
-    const unhandled = aMessage({ ...aReferralEvent(), type: 'referrals.events.referral.withdrawn' });
+    const unhandled = aMessage({ ...aReferralEvent(), type: 'referrals.events.referral.vanished' });
 
     const outcomes = await consumer.handleBatch([ready[0], invalid, ready[1], unhandled, ready[2]] as unknown as JsMsg[]);
 

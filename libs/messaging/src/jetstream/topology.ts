@@ -65,7 +65,7 @@ export const consumers = {
     owner: 'learning',
     stream: streams.referrals.name,
     filterSubject: 'referrals.events.referral.>',
-    eventTypes: [EventType.ReferralSent, EventType.ReferralAccepted, EventType.ReferralDeclined],
+    eventTypes: [EventType.ReferralSent, EventType.ReferralAccepted, EventType.ReferralDeclined, EventType.ReferralWithdrawn],
     maxAttempts: 5,
     ackWaitSeconds: 30,
     maxAckPending: 1000,
@@ -82,6 +82,20 @@ export const consumers = {
     ackWaitSeconds: 30,
     maxAckPending: 1000,
     // A case's needs are written once, when it opens, and a closing is kept: the order does not matter.
+    concurrency: 8,
+  },
+  referralsConsentEnded: {
+    durable: 'referrals-consent-ended',
+    owner: 'referrals',
+    stream: streams.cases.name,
+    filterSubject: 'cases.events.consent.>',
+    // consent.recorded is under the filter too: acknowledged and skipped.
+    eventTypes: [EventType.ConsentWithdrawn, EventType.ConsentExpired],
+    maxAttempts: 5,
+    ackWaitSeconds: 30,
+    maxAckPending: 1000,
+    // A referral only moves forward (open to withdrawn), and a second end of the same consent finds
+    // nothing open: the order of handling does not matter.
     concurrency: 8,
   },
 } as const satisfies Record<string, ConsumerDefinition>;

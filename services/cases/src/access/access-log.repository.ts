@@ -101,6 +101,21 @@ export class AccessLogRepository {
     return rows.map(toRecord);
   }
 
+  /** Every entry about the person or one of the cases, oldest first: for their register extract. */
+  async aboutPerson(personId: string, caseIds: string[]): Promise<AccessLogRecord[]> {
+    const rows = await this.db.accessLogEntry.findMany({
+      where: { OR: [{ personId }, { caseId: { in: caseIds } }] },
+      orderBy: { sequence: 'asc' },
+    });
+    return rows.map(toRecord);
+  }
+
+  /** Where retention last cut the chain's oldest entries, if it did. */
+  async latestPrune(): Promise<{ sequence: number; hash: Buffer } | null> {
+    const row = await this.db.accessLogPrune.findFirst({ orderBy: { throughSequence: 'desc' } });
+    return row ? { sequence: Number(row.throughSequence), hash: Buffer.from(row.throughHash) } : null;
+  }
+
   /** The chain in order, `take` entries from `afterSequence` on. */
   async chainFrom(afterSequence: number, take: number): Promise<AccessLogRecord[]> {
     const rows = await this.db.accessLogEntry.findMany({ where: { sequence: { gt: BigInt(afterSequence) } }, orderBy: { sequence: 'asc' }, take });

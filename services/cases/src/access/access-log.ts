@@ -15,7 +15,7 @@ export interface AccessEvent {
   decision: AccessDecision;
   caseId?: string;
   caseOrganisationId?: string;
-  personId?: string;
+  personId?: string | null;
   purpose?: ConsentPurpose;
 }
 
@@ -98,9 +98,13 @@ export class AccessLog {
     await this.txHost.withTransaction(Propagation.RequiresNew, () => this.append(event));
   }
 
-  /** Walks the chain from the first entry and reports the first that does not hold. */
+  /**
+   * Walks the chain from the first entry (or from where retention last cut it, whose hash it
+   * recorded) and reports the first that does not hold.
+   */
   async verify(): Promise<AccessLogVerificationView> {
-    let previous: { sequence: number; hash: Buffer } | null = null;
+    const pruned = await this.repository.latestPrune();
+    let previous: { sequence: number; hash: Buffer } | null = pruned;
     let entries = 0;
     for (;;) {
       const batch = await this.repository.chainFrom(previous?.sequence ?? 0, verificationBatch);
@@ -116,11 +120,12 @@ export class AccessLog {
               : !entry.hash.equals(chainHash(entry.previousHash, entry))
                 ? ChainProblem.Edited
                 : null;
-        if (problem) return { entries, intact: false, firstBroken: { sequence: entry.sequence, problem }, lastHash: null };
+        if (problem)
+          return { entries, intact: false, firstBroken: { sequence: entry.sequence, problem }, lastHash: null, prunedThrough: pruned?.sequence ?? null };
         previous = { sequence: entry.sequence, hash: entry.hash };
       }
       if (batch.length < verificationBatch) break;
     }
-    return { entries, intact: true, firstBroken: null, lastHash: previous ? previous.hash.toString('hex') : null };
+    return { entries, intact: true, firstBroken: null, lastHash: previous ? previous.hash.toString('hex') : null, prunedThrough: pruned?.sequence ?? null };
   }
 }

@@ -4,7 +4,8 @@ import { decideCaseAccess, type TeamMember } from './access-policy';
 
 /*
  * The authorisation matrix of cases: every role × every relation to the case × every action on
- * an existing case, and every role opening one. Each cell names the decision and its reason.
+ * an existing case × an ordinary person or one with protected identity, and every role opening
+ * one. Each cell names the decision and its reason.
  */
 
 const municipality = randomUUID();
@@ -36,18 +37,43 @@ const caseActions = [
   AccessAction.ChangeCaseStatus,
   AccessAction.ChangeTeam,
   AccessAction.RequestHandoff,
+  AccessAction.ReadPerson,
+  AccessAction.RectifyPerson,
+  AccessAction.ErasePerson,
+  AccessAction.ExtractPerson,
+  AccessAction.ResolveDuplicate,
+  AccessAction.ReadPlan,
+  AccessAction.ChangePlan,
 ] as const;
-const leadOnlyActions: AccessAction[] = [AccessAction.ChangeCaseStatus, AccessAction.ChangeTeam, AccessAction.RequestHandoff];
+const leadOnlyActions: AccessAction[] = [
+  AccessAction.ChangeCaseStatus,
+  AccessAction.ChangeTeam,
+  AccessAction.RequestHandoff,
+  AccessAction.RectifyPerson,
+  AccessAction.ErasePerson,
+  AccessAction.ExtractPerson,
+  AccessAction.ResolveDuplicate,
+];
+/** Under protected identity only the lead unit learns who the person is. */
+const identityActions: AccessAction[] = [AccessAction.ReadPerson];
+const personStates = { 'an ordinary person': false, 'a person with protected identity': true } as const;
+type PersonState = keyof typeof personStates;
 const workingRoles: StaffRole[] = [StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager];
 const otherRoles = Object.values(StaffRole).filter((role) => !workingRoles.includes(role));
 
-function expected(role: StaffRole, relation: Relation, action: AccessAction): { allowed: boolean; reason: AccessReason; legalBasis: LegalBasis | null } {
+function expected(
+  role: StaffRole,
+  relation: Relation,
+  action: AccessAction,
+  person: PersonState,
+): { allowed: boolean; reason: AccessReason; legalBasis: LegalBasis | null } {
   if (!workingRoles.includes(role)) return { allowed: false, reason: AccessReason.Role, legalBasis: null };
   switch (relation) {
     case 'the lead unit':
       return { allowed: true, reason: AccessReason.LeadUnit, legalBasis: LegalBasis.CaseHandling };
     case 'a team unit':
       if (leadOnlyActions.includes(action)) return { allowed: false, reason: AccessReason.NotLeadUnit, legalBasis: null };
+      if (personStates[person] && identityActions.includes(action)) return { allowed: false, reason: AccessReason.ProtectedIdentity, legalBasis: null };
       return { allowed: true, reason: AccessReason.TeamUnit, legalBasis: LegalBasis.YouthActivityResponsibility };
     case 'another unit of the same municipality':
       return { allowed: false, reason: AccessReason.OtherUnitOfTeamOrganisation, legalBasis: null };
@@ -58,18 +84,20 @@ function expected(role: StaffRole, relation: Relation, action: AccessAction): { 
 
 const matrix = Object.values(StaffRole).flatMap((role) =>
   (Object.keys(relations) as Relation[]).flatMap((relation) =>
-    caseActions.map((action) => [role, relation, action, expected(role, relation, action)] as const),
+    caseActions.flatMap((action) =>
+      (Object.keys(personStates) as PersonState[]).map((person) => [role, relation, action, person, expected(role, relation, action, person)] as const),
+    ),
   ),
 );
 
 describe('the access policy of cases', () => {
   it('covers every role, relation and action', () => {
-    expect(matrix).toHaveLength(Object.values(StaffRole).length * 4 * caseActions.length);
+    expect(matrix).toHaveLength(Object.values(StaffRole).length * 4 * caseActions.length * 2);
     expect(otherRoles).toEqual(expect.arrayContaining([StaffRole.Analyst, StaffRole.DataProtectionOfficer, StaffRole.Operator, StaffRole.Administrator]));
   });
 
-  it.each(matrix)('%s in %s, %s: %j', (role, relation, action, decision) => {
-    expect(decideCaseAccess({ actor: { ...relations[relation], roles: [role] }, action, team })).toEqual(decision);
+  it.each(matrix)('%s in %s, %s, %s: %j', (role, relation, action, person, decision) => {
+    expect(decideCaseAccess({ actor: { ...relations[relation], roles: [role] }, action, team, protectedIdentity: personStates[person] })).toEqual(decision);
   });
 
   it('decides on the unit the staff member acts for, whatever other roles they hold', () => {

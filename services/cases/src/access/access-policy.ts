@@ -21,6 +21,8 @@ export interface AccessRequest {
   /** The case's team; empty when the action creates the case. */
   team: readonly TeamMember[];
   purpose?: ConsentPurpose;
+  /** The case's person has protected identity (skyddade personuppgifter). */
+  protectedIdentity?: boolean;
 }
 
 export type AccessDecision = { allowed: true; reason: AccessReason; legalBasis: LegalBasis } | { allowed: false; reason: AccessReason; legalBasis: null };
@@ -31,8 +33,19 @@ export const caseRoles: readonly StaffRole[] = [StaffRole.Caseworker, StaffRole.
 /** Who may open a case: caseworkers, for their own unit. */
 const openingRoles: readonly StaffRole[] = [StaffRole.Caseworker];
 
-/** What only the unit leading the case may do. */
-const leadOnly: readonly AccessAction[] = [AccessAction.ChangeCaseStatus, AccessAction.ChangeTeam, AccessAction.RequestHandoff];
+/** What only the unit leading the case may do: the lead unit answers for the person's data (it is the controller's). */
+const leadOnly: readonly AccessAction[] = [
+  AccessAction.ChangeCaseStatus,
+  AccessAction.ChangeTeam,
+  AccessAction.RequestHandoff,
+  AccessAction.RectifyPerson,
+  AccessAction.ErasePerson,
+  AccessAction.ExtractPerson,
+  AccessAction.ResolveDuplicate,
+];
+
+/** Under protected identity, who the person is stays with the lead unit. */
+const identityActions: readonly AccessAction[] = [AccessAction.ReadPerson];
 
 const deny = (reason: AccessReason): AccessDecision => ({ allowed: false, reason, legalBasis: null });
 
@@ -46,6 +59,9 @@ export function decideCaseAccess(request: AccessRequest): AccessDecision {
   if (!actor.roles.some((role) => caseRoles.includes(role))) return deny(AccessReason.Role);
   const member = team.find((candidate) => candidate.unitId === actor.unitId);
   if (member && leadOnly.includes(action) && member.role !== CaseTeamRole.Lead) return deny(AccessReason.NotLeadUnit);
+  if (member && request.protectedIdentity && identityActions.includes(action) && member.role !== CaseTeamRole.Lead) {
+    return deny(AccessReason.ProtectedIdentity);
+  }
   // A unit there on the person's consent loses the case the moment no consent covers it.
   if (member && member.legalBasis === LegalBasis.Consent && member.covered !== true) return deny(AccessReason.ConsentNotActive);
   if (member) {

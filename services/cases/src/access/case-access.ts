@@ -8,6 +8,7 @@ import { decideCaseAccess, type AccessDecision, type TeamMember } from './access
 export interface AllowedCaseAccess {
   case: CaseRecord;
   team: TeamMember[];
+  protectedIdentity: boolean;
   decision: Extract<AccessDecision, { allowed: true }>;
 }
 
@@ -26,7 +27,7 @@ export class CaseAccess {
   async require(caseId: string, actor: ActorContext, action: AccessAction, purpose?: ConsentPurpose): Promise<AllowedCaseAccess> {
     const found = await this.cases.findWithTeam(caseId, todayInSweden());
     if (!found) throw caseNotFound(caseId);
-    const decision = decideCaseAccess({ actor, action, team: found.team, purpose });
+    const decision = decideCaseAccess({ actor, action, team: found.team, purpose, protectedIdentity: found.protectedIdentity });
     if (!decision.allowed) {
       await this.accessLog.appendDenied({
         actor,
@@ -37,9 +38,11 @@ export class CaseAccess {
         personId: found.case.personId,
         purpose,
       });
+      // Under protected identity even the case's existence is kept from those outside its team.
+      if (found.protectedIdentity && !found.team.some((member) => member.unitId === actor.unitId)) throw caseNotFound(caseId);
       throw new DomainError(ErrorCode.NotOnCaseTeam, `Access denied: ${decision.reason}`, [{ field: 'caseId', message: decision.reason }]);
     }
-    return { case: found.case, team: found.team, decision };
+    return { case: found.case, team: found.team, protectedIdentity: found.protectedIdentity, decision };
   }
 
   /** Logs an allowed access in the ambient transaction; call it last, after the change it logs. */

@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { Directory } from '../directory/directory';
 import { AccessModule } from '../access/access.module';
 import { ConsentsRepository } from '../consents/consents.repository';
-import { IdentityProtector } from '../identity/identity-protector';
+import { PersonsModule } from '../persons/persons.module';
 import { CasesHandlers } from './cases.handlers';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, PersonsModule],
   controllers: [CasesHandlers],
-  providers: [CasesService, CasesRepository, ConsentsRepository, IdentityProtector, Directory],
+  providers: [CasesService, CasesRepository, ConsentsRepository, Directory],
 })
 export class CasesModule {}

@@ -4,11 +4,11 @@ import type { Cursor } from '@samverkan/platform';
 import type { TeamMember } from '../access/access-policy';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
 import type { Case, CaseTeamMember } from '../generated/prisma/client';
-import type { ProtectedIdentity } from '../identity/identity-protector';
 
 export interface CaseRecord {
   id: string;
-  personId: string;
+  /** Null only once retention deleted the person; such cases are never handed to a handler. */
+  personId: string | null;
   ownerOrganisationId: string;
   ownerUnitId: string;
   municipalityCode: MunicipalityCode;
@@ -77,31 +77,6 @@ export class CasesRepository {
     return this.txHost.tx;
   }
 
-  /**
-   * Returns the person found by any of the hashes (one per configured key), or creates them
-   * under the current key. Safe under races: the unique hash decides, and the loser finds the
-   * winner's row.
-   */
-  async findOrCreatePerson(person: { id: string; identity: ProtectedIdentity }): Promise<string> {
-    const { identity } = person;
-    const hashes = identity.lookupHashes.map((candidate) => new Uint8Array(candidate.hash));
-    const existing = await this.db.person.findFirst({ where: { identityHash: { in: hashes } }, select: { id: true } });
-    if (existing) return existing.id;
-    const row = await this.db.person.upsert({
-      where: { identityHash: new Uint8Array(identity.hash.hash) },
-      create: {
-        id: person.id,
-        identityHash: new Uint8Array(identity.hash.hash),
-        identityHashKeyId: identity.hash.keyId,
-        identityCiphertext: new Uint8Array(identity.encryption.ciphertext),
-        identityKeyId: identity.encryption.keyId,
-      },
-      update: {},
-      select: { id: true },
-    });
-    return row.id;
-  }
-
   /** Creates the case with its lead unit on the team. */
   async create(record: Omit<CaseRecord, 'openedAt' | 'version' | 'outcome'>, lead: TeamMember): Promise<CaseRecord> {
     return toCaseRecord(
@@ -121,11 +96,12 @@ export class CasesRepository {
    * A unit on the team on the person's consent comes with whether a consent for coordination
    * names it today, decided on this database's rows in the same query.
    */
-  async findWithTeam(id: string, today: string): Promise<{ case: CaseRecord; team: TeamMember[] } | null> {
-    const [row] = await this.db.$queryRaw<Array<Case & { team: Array<CaseTeamMember & { covered: boolean }> }>>`
+  async findWithTeam(id: string, today: string): Promise<{ case: CaseRecord; team: TeamMember[]; protectedIdentity: boolean } | null> {
+    const [row] = await this.db.$queryRaw<Array<Case & { protectedIdentity: boolean; team: Array<CaseTeamMember & { covered: boolean }> }>>`
       SELECT c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
              c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.support_needs AS "supportNeeds",
              c.status, c.outcome, c.lead_staff_id AS "leadStaffId", c.opened_by AS "openedBy", c.opened_at AS "openedAt", c.version,
+             COALESCE((SELECT p.protected_identity FROM persons p WHERE p.id = c.person_id), false) AS "protectedIdentity",
              COALESCE((SELECT json_agg(json_build_object(
                                  'unitId', t.unit_id, 'organisationId', t.organisation_id, 'role', t.role, 'legalBasis', t.legal_basis,
                                  'covered', t.legal_basis = 'consent' AND EXISTS (
@@ -134,8 +110,14 @@ export class CasesRepository {
                                       AND r.organisation_id = t.organisation_id AND (r.unit_id IS NULL OR r.unit_id = t.unit_id)))
                                ORDER BY t.added_at, t.unit_id)
                          FROM case_team t WHERE t.case_id = c.id), '[]'::json) AS team
-        FROM cases c WHERE c.id = ${id}::uuid`;
-    return row ? { case: toCaseRecord(row), team: row.team.map((member) => ({ ...toTeamMember(member), covered: member.covered })) } : null;
+        FROM cases c WHERE c.id = ${id}::uuid AND c.purged_at IS NULL`;
+    return row
+      ? {
+          case: toCaseRecord(row),
+          team: row.team.map((member) => ({ ...toTeamMember(member), covered: member.covered })),
+          protectedIdentity: row.protectedIdentity,
+        }
+      : null;
   }
 
   /** Puts the unit on the team; false when it already was. */
@@ -179,6 +161,11 @@ export class CasesRepository {
       take: filter.take,
     });
     return rows.map(toCaseRecord);
+  }
+
+  /** A rectified gender holds on every case of the person, which statistics count by. */
+  async setGenderOfPerson(personId: string, gender: Gender): Promise<void> {
+    await this.db.case.updateMany({ where: { personId }, data: { gender, updatedAt: new Date() } });
   }
 
   async addToTimeline(entry: Omit<TimelineEntry, 'at'>): Promise<void> {

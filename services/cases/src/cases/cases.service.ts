@@ -35,9 +35,9 @@ import { caseRoles, decideCaseAccess, type TeamMember } from '../access/access-p
 import { CaseAccess } from '../access/case-access';
 import { CasesTransactional } from '../database';
 import { Directory } from '../directory/directory';
-import { IdentityProtector } from '../identity/identity-protector';
+import { PersonsService } from '../persons/persons.service';
 import { ConsentsRepository, toConsentView } from '../consents/consents.repository';
-import { CasesRepository, type CaseRecord } from './cases.repository';
+import { CasesRepository, type CaseRecord, type TimelineEntry } from './cases.repository';
 
 export function toCaseView(record: CaseRecord, team: TeamMember[], consents: CaseView['consents']): CaseView {
   return {
@@ -58,12 +58,16 @@ export function toCaseView(record: CaseRecord, team: TeamMember[], consents: Cas
   };
 }
 
+export function toTimelineEntryView(entry: TimelineEntry): CaseTimelineEntryView {
+  return { id: entry.id, at: entry.at.toISOString(), kind: entry.kind, staffId: entry.staffId, unitId: entry.unitId, details: entry.details };
+}
+
 @Injectable()
 export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly consents: ConsentsRepository,
-    private readonly identity: IdentityProtector,
+    private readonly persons: PersonsService,
     private readonly outbox: Outbox,
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
@@ -77,8 +81,8 @@ export class CasesService {
       await this.accessLog.appendDenied({ actor, action: AccessAction.OpenCase, decision });
       throw new DomainError(ErrorCode.Forbidden, `Access denied: ${decision.reason}`);
     }
-    const identity = this.identity.protect(command.personnummer);
-    const personId = await this.cases.findOrCreatePerson({ id: uuidv7(), identity });
+    const { person, facts } = await this.persons.register(command);
+    const personId = person.id;
     const lead: TeamMember = { unitId: actor.unitId, organisationId: actor.organisationId, role: CaseTeamRole.Lead, legalBasis: decision.legalBasis };
     const record = await this.cases.create(
       {
@@ -88,7 +92,7 @@ export class CasesService {
         ownerUnitId: actor.unitId,
         municipalityCode: command.municipalityCode,
         targetGroup: command.targetGroup,
-        gender: identity.gender,
+        gender: person.gender,
         supportNeeds: command.supportNeeds ?? [],
         status: CaseStatus.Open,
         leadStaffId: actor.staffId,
@@ -106,7 +110,8 @@ export class CasesService {
         targetGroup: record.targetGroup,
         gender: record.gender,
         supportNeeds: record.supportNeeds,
-        birthYearBand: identity.birthYearBand,
+        // Under protected identity even the birth band stays home.
+        ...(person.protectedIdentity ? {} : { birthYearBand: facts.birthYearBand }),
       },
     );
     await this.cases.addToTimeline({ id: uuidv7(), caseId: record.id, kind: 'case.opened', staffId: actor.staffId, unitId: actor.unitId, details: {} });
@@ -210,14 +215,7 @@ export class CasesService {
     const access = await this.access.require(query.caseId, actor, AccessAction.ReadTimeline);
     const entries = await this.cases.timeline(query.caseId);
     await this.access.logAllowed(access, actor, AccessAction.ReadTimeline);
-    return entries.map((entry) => ({
-      id: entry.id,
-      at: entry.at.toISOString(),
-      kind: entry.kind,
-      staffId: entry.staffId,
-      unitId: entry.unitId,
-      details: entry.details,
-    }));
+    return entries.map(toTimelineEntryView);
   }
 
   /**

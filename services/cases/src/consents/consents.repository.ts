@@ -69,22 +69,37 @@ export class ConsentsRepository {
   }
 
   /**
-   * Whether a consent for the purpose holds today and names the organisation (as a whole, or the
-   * given unit of it). Decided on the database's own rows, in the request: a withdrawal committed
-   * before this query is seen by it.
+   * The consent for the purpose that holds today and names the organisation (as a whole, or the
+   * given unit of it), or null when none does; with `consentId`, only that consent counts. Of
+   * several, the one that holds longest. Decided on the database's own rows, in the request: a
+   * withdrawal committed before this query is seen by it.
    */
-  async isCovered(caseId: string, purpose: ConsentPurpose, organisationId: string, unitId: string | undefined, today: string): Promise<boolean> {
+  async coveringConsentId(
+    caseId: string,
+    purpose: ConsentPurpose,
+    organisationId: string,
+    unitId: string | undefined,
+    today: string,
+    consentId?: string,
+  ): Promise<string | null> {
     const found = await this.db.consent.findFirst({
       where: {
+        ...(consentId ? { id: consentId } : {}),
         caseId,
         purpose,
         withdrawnAt: null,
         expiresOn: { gte: toDateColumn(today) },
         receivers: { some: { organisationId, OR: [{ unitId: null }, ...(unitId ? [{ unitId }] : [])] } },
       },
+      orderBy: [{ expiresOn: 'desc' }, { givenAt: 'desc' }, { id: 'desc' }],
       select: { id: true },
     });
-    return found !== null;
+    return found?.id ?? null;
+  }
+
+  /** Whether a consent for the purpose holds today and names the organisation (or the given unit of it). */
+  async isCovered(caseId: string, purpose: ConsentPurpose, organisationId: string, unitId: string | undefined, today: string): Promise<boolean> {
+    return (await this.coveringConsentId(caseId, purpose, organisationId, unitId, today)) !== null;
   }
 
   async findById(caseId: string, consentId: string): Promise<ConsentRecord | null> {

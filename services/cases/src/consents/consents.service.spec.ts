@@ -7,6 +7,7 @@ import {
   DomainError,
   ErrorCode,
   LegalBasis,
+  StaffRole,
   type ActorContext,
 } from '@samverkan/contracts';
 import { Outbox, RpcClient } from '@samverkan/messaging';
@@ -73,6 +74,7 @@ function allowed(actor: ActorContext, overrides: Partial<CaseRecord> = {}): Allo
   return {
     case: aCase({ ownerOrganisationId: actor.organisationId, ownerUnitId: actor.unitId, ...overrides }),
     team: [{ unitId: actor.unitId, organisationId: actor.organisationId, role: CaseTeamRole.Lead, legalBasis: LegalBasis.CaseHandling }],
+    protectedIdentity: false,
     decision: { allowed: true, reason: AccessReason.LeadUnit, legalBasis: LegalBasis.CaseHandling },
   };
 }
@@ -189,29 +191,32 @@ describe('ConsentsService', () => {
   });
 
   describe('check', () => {
-    it('answers covered only for an active consent to the receiver, with the case attributes, and logs the read', async () => {
+    it('answers covered only for an active consent to the receiver, naming it, with the case attributes, and logs the read', async () => {
       const { service, consents, access } = setUp();
       const sender = anActor();
       const granted = allowed(sender);
       access.require.mockResolvedValue(granted);
-      consents.isCovered.mockResolvedValueOnce(true).mockResolvedValueOnce(false);
+      const consentId = randomUUID();
+      consents.coveringConsentId.mockResolvedValueOnce(consentId).mockResolvedValueOnce(null);
       const receivingOrganisationId = randomUUID();
       const query = { caseId: granted.case.id, receivingOrganisationId, purpose: ConsentPurpose.Referral };
 
       await expect(service.check(query, sender)).resolves.toEqual({
         covered: true,
+        consentId,
         caseId: granted.case.id,
         municipalityCode: '1862',
         targetGroup: 'disability',
         gender: 'female',
       });
-      await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false });
-      expect(consents.isCovered).toHaveBeenCalledWith(
+      await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false, consentId: null });
+      expect(consents.coveringConsentId).toHaveBeenCalledWith(
         granted.case.id,
         'referral',
         receivingOrganisationId,
         undefined,
         expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        undefined,
       );
       expect(access.require).toHaveBeenCalledWith(granted.case.id, sender, AccessAction.CheckConsent, 'referral');
       expect(access.logAllowed).toHaveBeenCalledTimes(2);
@@ -226,7 +231,71 @@ describe('ConsentsService', () => {
       ).rejects.toMatchObject({
         code: ErrorCode.NotOnCaseTeam,
       });
-      expect(consents.isCovered).not.toHaveBeenCalled();
+      expect(consents.coveringConsentId).not.toHaveBeenCalled();
+    });
+
+    it('asked about the consent a referral relied on, counts only that very consent', async () => {
+      const { service, consents, access } = setUp();
+      const sender = anActor();
+      const granted = allowed(sender);
+      access.require.mockResolvedValue(granted);
+      consents.coveringConsentId.mockResolvedValue(null);
+      const consentId = randomUUID();
+
+      const answer = await service.check(
+        { caseId: granted.case.id, receivingOrganisationId: randomUUID(), purpose: ConsentPurpose.Referral, consentId },
+        sender,
+      );
+
+      expect(answer).toMatchObject({ covered: false, consentId: null });
+      expect(consents.coveringConsentId).toHaveBeenCalledWith(granted.case.id, 'referral', expect.any(String), undefined, expect.any(String), consentId);
+    });
+
+    it('lets staff of the receiving organisation the consent names ask about it, and logs their check on the consent', async () => {
+      const { service, consents, access, cases } = setUp();
+      const receiver = anActor();
+      const consent = aConsent({ receivers: [{ organisationId: receiver.organisationId, unitId: null }] });
+      const record = aCase({ id: consent.caseId });
+      consents.findById.mockResolvedValue(consent);
+      cases.findWithTeam.mockResolvedValue({ case: record, team: [], protectedIdentity: false });
+      consents.coveringConsentId.mockResolvedValue(null);
+
+      const answer = await service.check(
+        { caseId: consent.caseId, receivingOrganisationId: receiver.organisationId, purpose: ConsentPurpose.Referral, consentId: consent.id },
+        receiver,
+      );
+
+      expect(answer).toEqual({ covered: false, consentId: null, caseId: record.id, municipalityCode: '1862', targetGroup: 'disability', gender: 'female' });
+      expect(access.require).not.toHaveBeenCalled();
+      expect(access.logAllowed).toHaveBeenCalledWith(
+        expect.objectContaining({ case: record, decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent } }),
+        receiver,
+        AccessAction.CheckConsent,
+        'referral',
+      );
+    });
+
+    it('sends receiving staff the consent does not name, or who do not work with cases, through the team policy', async () => {
+      const { service, consents, access } = setUp();
+      const receiver = anActor();
+      access.require.mockRejectedValue(denied());
+      const namingAnotherUnit = aConsent({ receivers: [{ organisationId: receiver.organisationId, unitId: randomUUID() }] });
+      const namingTheOrganisation = aConsent({ receivers: [{ organisationId: receiver.organisationId, unitId: null }] });
+
+      for (const [consent, actor] of [
+        [namingAnotherUnit, receiver],
+        [namingTheOrganisation, anActor({ organisationId: receiver.organisationId, roles: [StaffRole.Analyst] })],
+      ] as const) {
+        consents.findById.mockResolvedValue(consent);
+        await expect(
+          service.check(
+            { caseId: consent.caseId, receivingOrganisationId: receiver.organisationId, purpose: ConsentPurpose.Referral, consentId: consent.id },
+            actor,
+          ),
+        ).rejects.toMatchObject({ code: ErrorCode.NotOnCaseTeam });
+      }
+      expect(access.require).toHaveBeenCalledTimes(2);
+      expect(consents.coveringConsentId).not.toHaveBeenCalled();
     });
   });
 });

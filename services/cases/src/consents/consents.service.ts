@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccessAction,
+  AccessReason,
   DomainError,
   ErrorCode,
   EventType,
+  LegalBasis,
   todayInSweden,
   type ActorContext,
   type CheckConsentQuery,
@@ -15,7 +17,9 @@ import {
 } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { CaseAccess } from '../access/case-access';
+import { caseRoles } from '../access/access-policy';
+import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
+import { caseNotFound } from '../cases/cases.errors';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
 import { Directory } from '../directory/directory';
@@ -76,21 +80,57 @@ export class ConsentsService {
   }
 
   /**
-   * Whether the person's consent covers sharing with the receiver, asked by referrals on behalf of
-   * the sending staff member, whose unit must be on the case team. Decided here, on the case's
-   * own rows, and logged as a read of the case (before the answer leaves; no transaction needed).
+   * Whether the person's consent covers sharing with the receiver, and which consent does. Asked
+   * by referrals on behalf of its staff member: before a referral is sent (the sender's unit must
+   * be on the case team), and with `consentId` on every read and answer of a referral that relied
+   * on that consent, when staff of the receiving organisation it names may ask too. Decided here,
+   * on the case's own rows, and logged as a read of the case (before the answer leaves; no
+   * transaction needed).
    */
   async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
-    const access = await this.access.require(query.caseId, actor, AccessAction.CheckConsent, query.purpose);
-    const covered = await this.consents.isCovered(query.caseId, query.purpose, query.receivingOrganisationId, query.receivingUnitId, todayInSweden());
+    const today = todayInSweden();
+    const access =
+      (await this.asNamedReceiver(query, actor, today)) ?? (await this.access.require(query.caseId, actor, AccessAction.CheckConsent, query.purpose));
+    const consentId = await this.consents.coveringConsentId(
+      query.caseId,
+      query.purpose,
+      query.receivingOrganisationId,
+      query.receivingUnitId,
+      today,
+      query.consentId,
+    );
     await this.access.logAllowed(access, actor, AccessAction.CheckConsent, query.purpose);
     const record = access.case;
     return {
-      covered,
+      covered: consentId !== null,
+      consentId,
       caseId: record.id,
       municipalityCode: record.municipalityCode,
       targetGroup: record.targetGroup,
       gender: record.gender,
+    };
+  }
+
+  /**
+   * Staff who work with cases in the receiving organisation, asking about the consent a referral
+   * to them relied on, may ask on that consent when it names their organisation (or their unit),
+   * whether or not it still holds: the answer says. Anyone else goes through the team's policy.
+   */
+  private async asNamedReceiver(query: CheckConsentQuery, actor: ActorContext, today: string): Promise<AllowedCaseAccess | null> {
+    if (!query.consentId || query.receivingOrganisationId !== actor.organisationId) return null;
+    if (!actor.roles.some((role) => caseRoles.includes(role))) return null;
+    const consent = await this.consents.findById(query.caseId, query.consentId);
+    const named = consent?.receivers.some(
+      (receiver) => receiver.organisationId === actor.organisationId && (receiver.unitId === null || receiver.unitId === actor.unitId),
+    );
+    if (!named) return null;
+    const found = await this.cases.findWithTeam(query.caseId, today);
+    if (!found) throw caseNotFound(query.caseId);
+    return {
+      case: found.case,
+      team: found.team,
+      protectedIdentity: found.protectedIdentity,
+      decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent },
     };
   }
 

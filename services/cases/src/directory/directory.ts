@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, Requests, type OrganisationView, type RequestSubject, type UnitView } from '@samverkan/contracts';
+import { DomainError, ErrorCode, Requests, type OrganisationView, type RequestSubject, type SupportResourceView, type UnitView } from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 
 /** What cases asks actors about the directory, on behalf of the acting staff member. */
@@ -22,6 +22,14 @@ export class Directory {
     const unit = await this.findUnit(unitId);
     if (!unit) throw new DomainError(ErrorCode.UnitNotFound, `No unit ${unitId}`, [{ field, message: 'no such unit' }]);
     return unit;
+  }
+
+  /** The support resource, or a 404 naming the request's `field` that held its id. */
+  async requireSupportResource(resourceId: string, field: string): Promise<SupportResourceView> {
+    const resource = await this.find<SupportResourceView>(Requests.actors.getSupportResource, { resourceId }, ErrorCode.SupportResourceNotFound);
+    if (!resource)
+      throw new DomainError(ErrorCode.SupportResourceNotFound, `No support resource ${resourceId}`, [{ field, message: 'no such support resource' }]);
+    return resource;
   }
 
   private async find<T>(subject: RequestSubject, payload: object, notFound: ErrorCode): Promise<T | null> {

@@ -185,7 +185,7 @@ export class HandoffsService {
     });
   }
 
-  private async logAnswer(actor: ActorContext, caseId: string, caseOrganisationId?: string, personId?: string): Promise<void> {
+  private async logAnswer(actor: ActorContext, caseId: string, caseOrganisationId?: string, personId?: string | null): Promise<void> {
     await this.accessLog.append({
       actor,
       action: AccessAction.AnswerHandoff,

@@ -11,6 +11,22 @@ export interface IdentityHash {
   hash: Buffer;
 }
 
+export interface Encrypted {
+  keyId: string;
+  ciphertext: Buffer;
+}
+
+/** What the number itself says, beyond the number. */
+export interface IdentityFacts {
+  /** YYYYMMDD-NNNN. */
+  canonical: string;
+  /** YYYY-MM-DD; for a samordningsnummer, the day without its 60. */
+  birthDate: string;
+  coordinationNumber: boolean;
+  legalGender: Gender;
+  birthYearBand: string;
+}
+
 export interface ProtectedIdentity {
   /** The hash under the current key, stored with a new person. */
   hash: IdentityHash;
@@ -36,23 +52,45 @@ export class IdentityProtector {
   constructor(@Inject(CASES_CONFIG) private readonly config: Pick<CasesConfig, 'identityEncryptionKeys' | 'identityHashKeys'>) {}
 
   protect(identityNumber: string): ProtectedIdentity {
-    const parsed = Personnummer.parse(identityNumber, { allowCoordinationNumber: true, allowInterimNumber: false });
-    const canonical = parsed.format(true);
-    const lookupHashes = [...this.config.identityHashKeys.byId].map(([keyId, key]) => ({ keyId, hash: createHmac('sha256', key).update(canonical).digest() }));
-    const current = this.config.identityEncryptionKeys.current;
-    const iv = randomBytes(ivLength);
-    const cipher = createCipheriv('aes-256-gcm', current.key, iv);
-    const encrypted = Buffer.concat([cipher.update(canonical, 'utf8'), cipher.final()]);
+    const facts = identityFacts(identityNumber);
+    const lookupHashes = this.hashes(facts.canonical);
     return {
-      hash: lookupHashes.find((candidate) => candidate.keyId === this.config.identityHashKeys.current.id) as IdentityHash,
+      hash: this.current(lookupHashes),
       lookupHashes,
-      encryption: { keyId: current.id, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), encrypted]) },
-      gender: parsed.isFemale() ? Gender.Female : Gender.Male,
-      birthYearBand: birthYearBand(Number(parsed.fullYear)),
+      encryption: this.encrypt(facts.canonical),
+      gender: facts.legalGender,
+      birthYearBand: facts.birthYearBand,
     };
   }
 
-  reveal(encryption: { keyId: string; ciphertext: Buffer }): string {
+  /**
+   * The key that proposes possible duplicates: birth date and name, normalised so that case,
+   * spacing and composed or decomposed letters do not matter. A keyed hash, like the number's,
+   * under every configured key (current first), so nothing readable is stored.
+   */
+  duplicateKeys(identityNumber: string, name: string): { hash: IdentityHash; lookupHashes: IdentityHash[] } {
+    const normalised = name.normalize('NFC').toLocaleLowerCase('sv-SE').replace(/\s+/g, ' ').trim();
+    const lookupHashes = this.hashes(`duplicate:${identityFacts(identityNumber).birthDate}:${normalised}`);
+    return { hash: this.current(lookupHashes), lookupHashes };
+  }
+
+  encrypt(text: string): Encrypted {
+    const current = this.config.identityEncryptionKeys.current;
+    const iv = randomBytes(ivLength);
+    const cipher = createCipheriv('aes-256-gcm', current.key, iv);
+    const encrypted = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return { keyId: current.id, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), encrypted]) };
+  }
+
+  private hashes(text: string): IdentityHash[] {
+    return [...this.config.identityHashKeys.byId].map(([keyId, key]) => ({ keyId, hash: createHmac('sha256', key).update(text).digest() }));
+  }
+
+  private current(hashes: IdentityHash[]): IdentityHash {
+    return hashes.find((candidate) => candidate.keyId === this.config.identityHashKeys.current.id) as IdentityHash;
+  }
+
+  reveal(encryption: Encrypted): string {
     const key = this.config.identityEncryptionKeys.byId.get(encryption.keyId);
     if (!key) throw new Error(`identity encryption key ${encryption.keyId} is not configured; it must stay in IDENTITY_ENCRYPTION_KEYS while data uses it`);
     const { ciphertext } = encryption;
@@ -60,6 +98,20 @@ export class IdentityProtector {
     decipher.setAuthTag(ciphertext.subarray(ivLength, ivLength + tagLength));
     return Buffer.concat([decipher.update(ciphertext.subarray(ivLength + tagLength)), decipher.final()]).toString('utf8');
   }
+}
+
+/** Reads a personnummer or samordningsnummer (validated before it gets here). */
+export function identityFacts(identityNumber: string): IdentityFacts {
+  const parsed = Personnummer.parse(identityNumber, { allowCoordinationNumber: true, allowInterimNumber: false });
+  const coordinationNumber = parsed.isCoordinationNumber();
+  const day = Number(parsed.day) - (coordinationNumber ? 60 : 0);
+  return {
+    canonical: parsed.format(true),
+    birthDate: `${parsed.fullYear}-${parsed.month}-${String(day).padStart(2, '0')}`,
+    coordinationNumber,
+    legalGender: parsed.isFemale() ? Gender.Female : Gender.Male,
+    birthYearBand: birthYearBand(Number(parsed.fullYear)),
+  };
 }
 
 /** The five-year band a birth year falls in, e.g. 1992 → `1990-1994`. */

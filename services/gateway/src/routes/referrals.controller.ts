@@ -30,6 +30,7 @@ export class ReferralsController {
   }
 
   @Get(':referralId')
+  @ApiOperation({ summary: 'A referral, to its two organisations; refused (403 CONSENT_NOT_ACTIVE) once the consent it relied on has ended' })
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
   get(@UuidParam('referralId') referralId: string): Promise<ReferralView> {
     return this.rpc.request(Requests.referrals.getReferral, { referralId });
@@ -39,6 +40,7 @@ export class ReferralsController {
   @AcceptsIdempotencyKey()
   @HttpCode(200)
   @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Accept a sent referral, as its receiver, while the consent it relied on holds' })
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
   accept(@UuidParam('referralId') referralId: string, @IdempotencyKey() idempotencyKey: string | undefined): Promise<ReferralView> {
     return this.rpc.request(Requests.referrals.acceptReferral, { referralId }, { idempotencyKey });
@@ -48,6 +50,7 @@ export class ReferralsController {
   @AcceptsIdempotencyKey()
   @HttpCode(200)
   @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Decline a sent referral with a reason, as its receiver, while the consent it relied on holds' })
   @ApiBody({ schema: schemaRef(DeclineReferralBody) })
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
   decline(

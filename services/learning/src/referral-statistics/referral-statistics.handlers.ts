@@ -24,6 +24,12 @@ export class ReferralEventsHandlers {
   onDeclined(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
     return this.statistics.record(state, new Date(envelope.time));
   }
+
+  /** The consent it relied on ended while it was open: counted under `withdrawn` from then on. */
+  @OnEvent(EventType.ReferralWithdrawn)
+  onWithdrawn(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.statistics.record(state, new Date(envelope.time));
+  }
 }
 
 @Controller()

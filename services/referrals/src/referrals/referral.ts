@@ -1,4 +1,13 @@
-import type { DeclineReason, Gender, MunicipalityCode, ReferralStateData, ReferralStatus, ReferralView, TargetGroup } from '@samverkan/contracts';
+import type {
+  DeclineReason,
+  Gender,
+  MunicipalityCode,
+  ReferralStateData,
+  ReferralStatus,
+  ReferralView,
+  ReferralWithdrawalReason,
+  TargetGroup,
+} from '@samverkan/contracts';
 import { ReferralStatus as Status } from '@samverkan/contracts';
 import { illegalTransition } from './referrals.errors';
 
@@ -18,15 +27,28 @@ export interface ReferralRecord {
   sentAt: Date;
   respondedAt: Date | null;
   respondedBy: string | null;
+  /** The consent in cases that allowed it; null for referrals sent before it was recorded. */
+  consentId: string | null;
+  withdrawalReason: ReferralWithdrawalReason | null;
+  withdrawnAt: Date | null;
   version: number;
 }
 
-/** The lifecycle: a sent referral is answered once, by accepting or declining it. */
+/**
+ * The lifecycle: a sent referral is answered once, by accepting or declining it; an open one (sent
+ * or accepted) is withdrawn when the consent it relied on ends.
+ */
 const allowed: Record<ReferralStatus, ReferralStatus[]> = {
-  [Status.Sent]: [Status.Accepted, Status.Declined],
-  [Status.Accepted]: [],
+  [Status.Sent]: [Status.Accepted, Status.Declined, Status.Withdrawn],
+  [Status.Accepted]: [Status.Withdrawn],
   [Status.Declined]: [],
+  [Status.Withdrawn]: [],
 };
+
+/** The statuses a referral can still be withdrawn from. */
+export const openStatuses: readonly ReferralStatus[] = (Object.keys(allowed) as ReferralStatus[]).filter((status) =>
+  allowed[status].includes(Status.Withdrawn),
+);
 
 export function assertTransition(from: ReferralStatus, to: ReferralStatus): void {
   if (!allowed[from].includes(to)) throw illegalTransition(from, to);
@@ -46,6 +68,9 @@ export function toReferralView(record: ReferralRecord): ReferralView {
     declineReason: record.declineReason,
     sentAt: record.sentAt.toISOString(),
     respondedAt: record.respondedAt?.toISOString() ?? null,
+    consentId: record.consentId,
+    withdrawalReason: record.withdrawalReason,
+    withdrawnAt: record.withdrawnAt?.toISOString() ?? null,
     version: record.version,
   };
 }
@@ -54,7 +79,17 @@ export function toReferralView(record: ReferralRecord): ReferralView {
 export function toReferralState(
   record: Pick<
     ReferralRecord,
-    'id' | 'caseId' | 'fromOrganisationId' | 'toOrganisationId' | 'municipalityCode' | 'targetGroup' | 'gender' | 'status' | 'declineReason' | 'version'
+    | 'id'
+    | 'caseId'
+    | 'fromOrganisationId'
+    | 'toOrganisationId'
+    | 'municipalityCode'
+    | 'targetGroup'
+    | 'gender'
+    | 'status'
+    | 'declineReason'
+    | 'withdrawalReason'
+    | 'version'
   >,
 ): ReferralStateData {
   return {
@@ -67,6 +102,7 @@ export function toReferralState(
     gender: record.gender,
     status: record.status,
     declineReason: record.declineReason,
+    withdrawalReason: record.withdrawalReason,
     version: record.version,
   };
 }

@@ -16,5 +16,10 @@ export const consentDoesNotCoverReceiver = () =>
     { field: 'toOrganisationId', message: 'no active consent covers this organisation for the purpose referral' },
   ]);
 
+export const consentNotActive = () =>
+  new DomainError(ErrorCode.ConsentNotActive, 'The consent this referral relied on has been withdrawn or has expired', [
+    { field: 'referralId', message: 'the consent it relied on no longer holds' },
+  ]);
+
 export const referralToSelf = () =>
   new DomainError(ErrorCode.ReferralToSelf, 'A referral must go to another organisation', [{ field: 'toOrganisationId', message: 'is your own organisation' }]);

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ConsentEventsHandlers } from './consent-events.handlers';
+import { ReferralWithdrawals } from './referral-withdrawals.service';
 import { ReferralsHandlers } from './referrals.handlers';
 import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 
-@Module({ controllers: [ReferralsHandlers], providers: [ReferralsService, ReferralsRepository] })
+@Module({
+  controllers: [ReferralsHandlers],
+  providers: [ReferralsService, ReferralsRepository, ReferralWithdrawals, ConsentEventsHandlers],
+})
 export class ReferralsModule {}

@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { DeclineReason, EventEnvelope, Gender, MunicipalityCode, ReferralDirection, ReferralStatus, TargetGroup } from '@samverkan/contracts';
+import type {
+  DeclineReason,
+  EventEnvelope,
+  Gender,
+  MunicipalityCode,
+  ReferralDirection,
+  ReferralStatus,
+  ReferralWithdrawalReason,
+  TargetGroup,
+} from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import type { Cursor } from '@samverkan/platform';
 import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database';
 import { Prisma, type Referral } from '../generated/prisma/client';
-import type { ReferralRecord } from './referral';
+import { openStatuses, type ReferralRecord } from './referral';
 
 /** The columns of a referral under the names of Prisma's model, so raw SQL and Prisma give one shape. */
 const referralColumns = Prisma.raw(
   `id, case_id AS "caseId", from_organisation_id AS "fromOrganisationId", from_unit_id AS "fromUnitId", sent_by AS "sentBy",
    to_organisation_id AS "toOrganisationId", support_resource_id AS "supportResourceId", municipality_code AS "municipalityCode",
    target_group AS "targetGroup", gender, status, decline_reason AS "declineReason", sent_at AS "sentAt",
-   responded_at AS "respondedAt", responded_by AS "respondedBy", version`,
+   responded_at AS "respondedAt", responded_by AS "respondedBy", consent_id AS "consentId", withdrawal_reason AS "withdrawalReason",
+   withdrawn_at AS "withdrawnAt", version`,
 );
 
 function toRecord(row: Referral): ReferralRecord {
@@ -22,6 +32,7 @@ function toRecord(row: Referral): ReferralRecord {
     gender: row.gender as Gender,
     status: row.status as ReferralStatus,
     declineReason: row.declineReason as DeclineReason | null,
+    withdrawalReason: row.withdrawalReason as ReferralWithdrawalReason | null,
   };
 }
 
@@ -41,14 +52,17 @@ export class ReferralsRepository {
     return this.txHost.tx;
   }
 
-  async create(record: Omit<ReferralRecord, 'sentAt' | 'respondedAt' | 'respondedBy' | 'declineReason'>, events: EventEnvelope[]): Promise<ReferralRecord> {
+  async create(
+    record: Omit<ReferralRecord, 'sentAt' | 'respondedAt' | 'respondedBy' | 'declineReason' | 'withdrawalReason' | 'withdrawnAt'>,
+    events: EventEnvelope[],
+  ): Promise<ReferralRecord> {
     const [row] = await this.outbox.withEvents<Referral>(
       this.db,
       Prisma.sql`INSERT INTO referrals (id, case_id, from_organisation_id, from_unit_id, sent_by, to_organisation_id, support_resource_id,
-                                        municipality_code, target_group, gender, status, version)
+                                        municipality_code, target_group, gender, status, consent_id, version)
                  VALUES (${record.id}::uuid, ${record.caseId}::uuid, ${record.fromOrganisationId}::uuid, ${record.fromUnitId}::uuid,
                          ${record.sentBy}::uuid, ${record.toOrganisationId}::uuid, ${record.supportResourceId}::uuid, ${record.municipalityCode},
-                         ${record.targetGroup}, ${record.gender}, ${record.status}, ${record.version})
+                         ${record.targetGroup}, ${record.gender}, ${record.status}, ${record.consentId}::uuid, ${record.version})
                  RETURNING ${referralColumns}`,
       events,
     );
@@ -80,6 +94,26 @@ export class ReferralsRepository {
       events,
     );
     return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Withdraws every referral of the case that relied on the consent and is still open, moving each
+   * to its next version; returns them as they are now (none when none was open). Run in the
+   * caller's transaction, which writes their events. The rows are locked in id order, so two
+   * withdrawals of the same referrals cannot deadlock, and an answer in flight either commits
+   * first (and its referral is withdrawn after it) or loses its version check.
+   */
+  async withdrawOpenRelyingOn(consentId: string, caseId: string, reason: ReferralWithdrawalReason): Promise<ReferralRecord[]> {
+    const rows = await this.db.$queryRaw<Referral[]>`
+      WITH open AS (
+        SELECT id AS open_id FROM referrals
+         WHERE consent_id = ${consentId}::uuid AND case_id = ${caseId}::uuid AND status = ANY(${[...openStatuses]}::text[])
+         ORDER BY id FOR UPDATE)
+      UPDATE referrals
+         SET status = 'withdrawn', withdrawal_reason = ${reason}, withdrawn_at = now(), version = version + 1
+        FROM open WHERE id = open_id
+      RETURNING ${referralColumns}`;
+    return rows.map(toRecord);
   }
 
   /** Newest first: sorted by sentAt, then id, both descending (keyset pagination). */

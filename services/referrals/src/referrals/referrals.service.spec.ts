@@ -23,13 +23,23 @@ function aReferral(overrides: Partial<ReferralRecord> = {}): ReferralRecord {
     sentAt: new Date('2026-11-20T08:00:00Z'),
     respondedAt: null,
     respondedBy: null,
+    consentId: randomUUID(),
+    withdrawalReason: null,
+    withdrawnAt: null,
     version: 1,
     ...overrides,
   };
 }
 
-function consentCheck(covered: boolean): ConsentCheckResult {
-  return { covered, caseId: randomUUID(), municipalityCode: '1883', targetGroup: TargetGroup.ForeignBackground, gender: 'male' };
+function consentCheck(covered: boolean, consentId: string = randomUUID()): ConsentCheckResult {
+  return {
+    covered,
+    consentId: covered ? consentId : null,
+    caseId: randomUUID(),
+    municipalityCode: '1883',
+    targetGroup: TargetGroup.ForeignBackground,
+    gender: 'male',
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
@@ -54,6 +64,8 @@ describe('ReferralsService', () => {
     const outbox = automock(Outbox);
     // The events the service builds, as a plain record of what it asked for.
     outbox.envelope.mockImplementation((type, aggregate, data) => ({ type, subject: `${aggregate.type}/${aggregate.id}`, data }) as never);
+    // Cases finds the consent holding, unless a test says otherwise.
+    rpc.request.mockResolvedValue(consentCheck(true));
     const service = new ReferralsService(repository, rpc, outbox);
     return { service, repository, rpc, outbox };
   };
@@ -103,6 +115,18 @@ describe('ReferralsService', () => {
           data: expect.objectContaining({ referralId: view.id, gender: 'male', status: 'sent', version: 1 }),
         },
       ]);
+    });
+
+    it('records the consent cases named as the one the referral relies on', async () => {
+      const { service, repository, rpc } = setUp();
+      const consentId = randomUUID();
+      rpc.request.mockResolvedValue(consentCheck(true, consentId));
+      repository.create.mockImplementation(async (record) => aReferral({ ...record, sentAt: new Date() }));
+
+      const view = await service.send({ caseId: randomUUID(), toOrganisationId: randomUUID() }, anActor());
+
+      expect(repository.create).toHaveBeenCalledWith(expect.objectContaining({ consentId }), expect.anything());
+      expect(view.consentId).toBe(consentId);
     });
 
     it('refuses a referral to the own organisation before asking anyone', async () => {
@@ -181,6 +205,87 @@ describe('ReferralsService', () => {
       const error = await rejection(service.accept({ referralId: randomUUID() }, anActor()));
 
       expect(error.code).toBe(ErrorCode.ReferralNotFound);
+    });
+  });
+
+  describe('once the consent it relied on has ended', () => {
+    const ended = () => {
+      const context = setUp();
+      context.rpc.request.mockResolvedValue(consentCheck(false));
+      return context;
+    };
+
+    it('asks cases about that very consent, for the receiving organisation, on every read', async () => {
+      const { service, repository, rpc } = setUp();
+      const referral = aReferral();
+      repository.findById.mockResolvedValue(referral);
+
+      await service.get({ referralId: referral.id }, anActor({ organisationId: referral.toOrganisationId }));
+
+      expect(rpc.request).toHaveBeenCalledWith('cases.check-consent', {
+        caseId: referral.caseId,
+        receivingOrganisationId: referral.toOrganisationId,
+        purpose: 'referral',
+        consentId: referral.consentId,
+      });
+    });
+
+    it('refuses to show the referral to either organisation', async () => {
+      const { service, repository } = ended();
+      const referral = aReferral();
+      repository.findById.mockResolvedValue(referral);
+
+      for (const organisationId of [referral.fromOrganisationId, referral.toOrganisationId]) {
+        const error = await rejection(service.get({ referralId: referral.id }, anActor({ organisationId })));
+        expect(error.code).toBe(ErrorCode.ConsentNotActive);
+        expect(error.kind).toBe('forbidden');
+      }
+    });
+
+    it('refuses an accept or a decline and writes nothing, even before the referral is withdrawn', async () => {
+      const { service, repository } = ended();
+      const referral = aReferral();
+      repository.findById.mockResolvedValue(referral);
+      const receiver = anActor({ organisationId: referral.toOrganisationId });
+
+      expect((await rejection(service.accept({ referralId: referral.id }, receiver))).code).toBe(ErrorCode.ConsentNotActive);
+      expect((await rejection(service.decline({ referralId: referral.id, reason: DeclineReason.Other }, receiver))).code).toBe(ErrorCode.ConsentNotActive);
+      expect(repository.answer).not.toHaveBeenCalled();
+    });
+
+    it('answers a withdrawn referral with the consent refusal, not with its state', async () => {
+      const { service, repository } = ended();
+      const referral = aReferral({ status: ReferralStatus.Withdrawn, withdrawalReason: 'consent_withdrawn', withdrawnAt: new Date(), version: 2 });
+      repository.findById.mockResolvedValue(referral);
+
+      const error = await rejection(service.accept({ referralId: referral.id }, anActor({ organisationId: referral.toOrganisationId })));
+
+      expect(error.code).toBe(ErrorCode.ConsentNotActive);
+    });
+
+    it('asks about any consent covering the receiver for a referral sent before consents were recorded on referrals', async () => {
+      const { service, repository, rpc } = ended();
+      const referral = aReferral({ consentId: null });
+      repository.findById.mockResolvedValue(referral);
+
+      const error = await rejection(service.get({ referralId: referral.id }, anActor({ organisationId: referral.fromOrganisationId })));
+
+      expect(error.code).toBe(ErrorCode.ConsentNotActive);
+      expect(rpc.request).toHaveBeenCalledWith('cases.check-consent', {
+        caseId: referral.caseId,
+        receivingOrganisationId: referral.toOrganisationId,
+        purpose: 'referral',
+      });
+    });
+
+    it('refuses nobody else first: a stranger learns only that the referral is not theirs', async () => {
+      const { service, repository, rpc } = ended();
+      const referral = aReferral();
+      repository.findById.mockResolvedValue(referral);
+
+      expect((await rejection(service.get({ referralId: referral.id }, anActor()))).code).toBe(ErrorCode.Forbidden);
+      expect((await rejection(service.accept({ referralId: referral.id }, anActor()))).code).toBe(ErrorCode.NotReceiver);
+      expect(rpc.request).not.toHaveBeenCalled();
     });
   });
 
