@@ -365,6 +365,51 @@ const latencySummary = (sorted) => ({
   p99: round(percentile(sorted, 99)),
 });
 
+/**
+ * Withdrawing consent, one referral at a time on an otherwise idle system: how long after the
+ * withdrawal's answer the receiver's next read of the referral is refused (asked of cases on
+ * every read), and how long until referrals' consumer has withdrawn the referral (by event).
+ */
+async function consentWithdrawalPhase(sender, receiver, repetitions) {
+  const client = new Client({ connectionString: databaseUrl(benchDatabase('referrals')) });
+  await client.connect();
+  const refusedAfterMs = [];
+  const withdrawnAfterMs = [];
+  let readAllowedAfterAnswer = 0;
+  for (let index = 0; index < repetitions; index++) {
+    const opened = await api('POST', '/cases', sender.token, { personnummer: personnummer(100_000 + index), municipalityCode: '1880', targetGroup: 'uvas' });
+    const consent = await api('POST', `/cases/${opened.id}/consents`, sender.token, {
+      receivers: [{ organisationId: receiver.member.organisationId }],
+      purpose: 'referral',
+      givenAs: 'written',
+      expiresOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const referral = await api('POST', '/referrals', sender.token, { caseId: opened.id, toOrganisationId: receiver.member.organisationId });
+    await api('GET', `/referrals/${referral.id}`, receiver.token);
+    await api('POST', `/cases/${opened.id}/consents/${consent.id}/withdraw`, sender.token);
+    const answered = performance.now();
+    for (;;) {
+      const refused = await api('GET', `/referrals/${referral.id}`, receiver.token).then(
+        () => false,
+        (error) => / 403 CONSENT_NOT_ACTIVE/.test(error.message),
+      );
+      if (refused) break;
+      readAllowedAfterAnswer += 1;
+    }
+    refusedAfterMs.push(performance.now() - answered);
+    for (;;) {
+      const { rows } = await client.query('SELECT status FROM referrals WHERE id = $1', [referral.id]);
+      if (rows[0]?.status === 'withdrawn') break;
+      await sleep(2);
+    }
+    withdrawnAfterMs.push(performance.now() - answered);
+    await sleep(50);
+  }
+  await client.end();
+  const sorted = (values) => values.sort((a, b) => a - b);
+  return { repetitions, readAllowedAfterAnswer, refusedAfterMs: sorted(refusedAfterMs), withdrawnAfterMs: sorted(withdrawnAfterMs) };
+}
+
 /** Cases with consent to refer, opened outside the measured phases. */
 async function prepareCases(sender, receiver, count) {
   const cases = [];
@@ -637,6 +682,9 @@ async function main() {
   }
   const idle = await propagationLatencies(idleIds);
 
+  console.log('consent withdrawal: refusal and withdrawal of what relied on it …');
+  const withdrawal = await consentWithdrawalPhase(sender, receiver, quick ? 10 : 50);
+
   console.log(`matching over ${matchingResources} support resources through the gateway …`);
   const vocabulary = require(join(process.cwd(), 'dist', 'libs', 'contracts', 'src', 'index.js'));
   const matching = await matchingPhase(system, operator, sender, vocabulary);
@@ -723,6 +771,16 @@ async function main() {
         peakRssMiB: replicatedPeaks,
       },
     },
+    consentWithdrawal: {
+      repetitions: withdrawal.repetitions,
+      readsAllowedAfterTheAnswer: withdrawal.readAllowedAfterAnswer,
+      firstRefusedReadAfterAnswerMs: { p50: round(percentile(withdrawal.refusedAfterMs, 50)), max: round(withdrawal.refusedAfterMs.at(-1)) },
+      referralWithdrawnByEventAfterAnswerMs: {
+        p50: round(percentile(withdrawal.withdrawnAfterMs, 50)),
+        p99: round(percentile(withdrawal.withdrawnAfterMs, 99)),
+        max: round(withdrawal.withdrawnAfterMs.at(-1)),
+      },
+    },
     matching: {
       supportResources: matching.resources,
       matchesPerAnswer: matching.matchesPerAnswer,
@@ -768,6 +826,16 @@ async function main() {
     ]),
     ['highest rate with p99 under the target', sustained ? `${sustained.targetPerSecond}/s` : 'none', `target p99 < ${latencyTargetMs} ms`],
     ['propagation commit → learning, idle', `${idle.length} events`, latencies(result.propagationCommitToLearningMs.idle)],
+    [
+      'consent withdrawal → receiver’s read refused',
+      `${withdrawal.readAllowedAfterAnswer} reads allowed after the answer`,
+      `p50 ${result.consentWithdrawal.firstRefusedReadAfterAnswerMs.p50} ms / max ${result.consentWithdrawal.firstRefusedReadAfterAnswerMs.max} ms (${withdrawal.repetitions} withdrawals)`,
+    ],
+    [
+      'consent withdrawal → referral withdrawn (event)',
+      '',
+      `p50 ${result.consentWithdrawal.referralWithdrawnByEventAfterAnswerMs.p50} / p99 ${result.consentWithdrawal.referralWithdrawnByEventAfterAnswerMs.p99} / max ${result.consentWithdrawal.referralWithdrawnByEventAfterAnswerMs.max} ms`,
+    ],
     ['ratio referral pairs / raw PostgreSQL tx', String(result.ratios.referralOperationsToPostgresTransactions), 'target ≥ 0.06'],
     ['ratio events / raw JetStream publishes', String(result.ratios.eventsToJetStreamPublishes), ''],
   ]);

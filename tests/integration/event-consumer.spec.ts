@@ -96,16 +96,16 @@ describe('an idempotent JetStream consumer (learning ← referrals)', () => {
   });
 
   it('reads an event that gained a field during a rolling deploy, and skips a type it does not handle', async () => {
-    const before = await handledCount('referrals.events.referral.withdrawn', 'ignored');
+    const before = await handledCount('referrals.events.referral.reopened', 'ignored');
     const newer = aReferralEvent(EventType.ReferralSent);
     const withNewField = { ...newer, data: { ...newer.data, expectedStartDate: '2026-12-01' } };
-    const newType = { ...aReferralEvent(EventType.ReferralSent), type: 'referrals.events.referral.withdrawn' };
+    const newType = { ...aReferralEvent(EventType.ReferralSent), type: 'referrals.events.referral.reopened' };
 
     await publish(newType, newType.type);
     await publish(withNewField, withNewField.type);
 
     await eventually(async () => expect(await facts(newer.data.referralId)).toEqual([{ status: 'sent', version: 1 }]));
-    await eventually(async () => expect(await handledCount('referrals.events.referral.withdrawn', 'ignored')).toBe(before + 1));
+    await eventually(async () => expect(await handledCount('referrals.events.referral.reopened', 'ignored')).toBe(before + 1));
     expect((await deadLetter())?.body ?? '').not.toContain(newer.id);
     expect((await deadLetter())?.body ?? '').not.toContain(newType.id);
   });
