@@ -4,9 +4,10 @@
 //   kubectl -n samverkan create secret generic cases-secrets --from-env-file=<directory>/cases.env
 // Each service gets its Ed25519 key for signing caller assertions (SERVICE_SIGNING_KEY), the
 // public keys of all five (SERVICE_TRUSTED_KEYS) and its NATS user; the gateway an HS256 secret
-// for tokens if you use no OIDC issuer; cases its identity encryption and look-up keys. Add
+// for tokens if you use no OIDC issuer; cases its identity encryption and look-up keys; referrals
+// the key that encrypts webhook secrets. Add
 // DATABASE_URL yourself. Rotating a key: generate a new one with another id and put it first
-// (identity keys) or add its public part to SERVICE_TRUSTED_KEYS everywhere before using it.
+// (identity and webhook keys) or add its public part to SERVICE_TRUSTED_KEYS everywhere before using it.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,6 +49,7 @@ for (const service of services) {
     SERVICE_TRUSTED_KEYS: trustedKeys,
     ...(service === 'gateway' ? { JWT_SECRET: randomBytes(32).toString('base64url') } : {}),
     ...(service === 'cases' ? { IDENTITY_ENCRYPTION_KEYS: key(), IDENTITY_HASH_KEYS: key() } : {}),
+    ...(service === 'referrals' ? { WEBHOOK_SECRET_KEYS: key() } : {}),
   };
   writeFileSync(join(directory, `${service}.env`), envFile(entries), { mode: 0o600 });
 }

@@ -146,6 +146,12 @@ describe('a referral whose consent ends', () => {
       declineReason: null,
       withdrawalReason: 'consent_withdrawn',
       version: 2,
+      supportResourceId: null,
+      toUnitId: null,
+      deadlines: { acknowledgeBy: expect.any(String), answerBy: expect.any(String), startBy: null },
+      exitDestination: null,
+      outcome: null,
+      steps: { sentAt: relying.sentAt, acknowledgedAt: null, answeredAt: null, startedAt: null, endedAt: expect.any(String) },
     });
     await eventually(async () => {
       expect((await statistics('1862')).rows).toEqual(

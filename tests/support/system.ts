@@ -28,14 +28,19 @@ const factories: Record<ServiceName, (env: NodeJS.ProcessEnv) => Promise<INestAp
 
 /**
  * What a deployment configures outside development: a signing key per service and the public
- * keys of all, NATS credentials (the shared test NATS accepts any), the gateway's token secret and
- * cases' identity keys.
+ * keys of all, NATS credentials (the shared test NATS accepts any), the gateway's token secret,
+ * cases' identity keys and referrals' key for webhook secrets.
  */
 function systemSecrets() {
   const signingKeys = Object.fromEntries(everyService.map((service) => [service, generateSigningKey(service, 'test')])) as Record<ServiceName, SigningJwk>;
   const trustedKeys = JSON.stringify({ keys: Object.values(signingKeys).map(publicJwkOf) });
   const randomKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
-  const shared = { jwtSecret: randomBytes(32).toString('base64url'), encryptionKeys: randomKey('test-1'), hashKeys: randomKey('test-1') };
+  const shared = {
+    jwtSecret: randomBytes(32).toString('base64url'),
+    encryptionKeys: randomKey('test-1'),
+    hashKeys: randomKey('test-1'),
+    webhookSecretKeys: randomKey('test-1'),
+  };
   return {
     signingKeys,
     ...shared,
@@ -47,6 +52,7 @@ function systemSecrets() {
         NATS_PASSWORD: 'test',
         ...(service === 'gateway' ? { JWT_SECRET: shared.jwtSecret } : {}),
         ...(service === 'cases' ? { IDENTITY_ENCRYPTION_KEYS: shared.encryptionKeys, IDENTITY_HASH_KEYS: shared.hashKeys } : {}),
+        ...(service === 'referrals' ? { WEBHOOK_SECRET_KEYS: shared.webhookSecretKeys } : {}),
       };
     },
   };
@@ -130,6 +136,11 @@ export class TestSystem {
     const gateway = await factories.gateway({ ...this.env('gateway'), SERVICE_INSTANCE: 'gateway-second', ...extraEnv });
     await gateway.listen(0, '127.0.0.1');
     return gateway;
+  }
+
+  /** Another replica of a service, on the same database and NATS (a shared durable, queue groups); the caller closes it. */
+  async startReplica(service: Exclude<ServiceName, 'gateway'>, extraEnv: NodeJS.ProcessEnv = {}): Promise<INestApplication> {
+    return factories[service]({ ...this.env(service), SERVICE_INSTANCE: `${service}-replica`, ...extraEnv });
   }
 
   async stopService(service: ServiceName): Promise<void> {

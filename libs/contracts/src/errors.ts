@@ -23,6 +23,8 @@ export const ErrorCode = {
   DuplicateNotFound: 'DUPLICATE_NOT_FOUND',
   PlanStepNotFound: 'PLAN_STEP_NOT_FOUND',
   ReferralNotFound: 'REFERRAL_NOT_FOUND',
+  /** No webhook with that id for the organisation (another organisation's is not found either). */
+  WebhookNotFound: 'WEBHOOK_NOT_FOUND',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   OrganisationNameTaken: 'ORGANISATION_NAME_TAKEN',
   OrganisationNumberTaken: 'ORGANISATION_NUMBER_TAKEN',
@@ -69,6 +71,7 @@ export const errorKindOf = {
   DUPLICATE_NOT_FOUND: 'not_found',
   PLAN_STEP_NOT_FOUND: 'not_found',
   REFERRAL_NOT_FOUND: 'not_found',
+  WEBHOOK_NOT_FOUND: 'not_found',
   ROUTE_NOT_FOUND: 'not_found',
   ORGANISATION_NAME_TAKEN: 'conflict',
   ORGANISATION_NUMBER_TAKEN: 'conflict',

@@ -11,7 +11,7 @@ import {
 } from './cases/events';
 import { EventEnvelopeDto, type EventEnvelope } from './envelope';
 import { DomainError, ErrorCode } from './errors';
-import { ReferralStateData } from './referrals/events';
+import { ReferralOverdueData, ReferralStateData } from './referrals/events';
 import { EventType } from './subjects';
 import { validatePayload } from './validation';
 
@@ -45,9 +45,15 @@ export const eventSchemas = {
   [EventType.PlanStepChanged]: { data: PlanStepChangedData, version: 1 },
   [EventType.CasePurged]: { data: CasePurgedData, version: 1 },
   [EventType.ReferralSent]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralAcknowledged]: { data: ReferralStateData, version: 1 },
   [EventType.ReferralAccepted]: { data: ReferralStateData, version: 1 },
   [EventType.ReferralDeclined]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralStarted]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralCompleted]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralInterrupted]: { data: ReferralStateData, version: 1 },
   [EventType.ReferralWithdrawn]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralExpired]: { data: ReferralStateData, version: 1 },
+  [EventType.ReferralOverdue]: { data: ReferralOverdueData, version: 1 },
 } as const satisfies Record<EventType, { data: new () => object; version: number }>;
 
 export type EventData<T extends EventType> = InstanceType<(typeof eventSchemas)[T]['data']>;

@@ -49,12 +49,27 @@ export const ConsentForm = {
 } as const;
 export type ConsentForm = (typeof ConsentForm)[keyof typeof ConsentForm];
 
+/**
+ * Where a referral stands: sent → acknowledged → accepted or declined → started → completed or
+ * interrupted; withdrawn by the sender before it starts (or when the consent it relied on ends);
+ * expired when nobody answered. `referral-lifecycle.ts` in referrals is the one transition table.
+ */
 export const ReferralStatus = {
   Sent: 'sent',
+  /** The receiver has seen it and will answer. */
+  Acknowledged: 'acknowledged',
   Accepted: 'accepted',
   Declined: 'declined',
-  /** The consent it relied on ended while it was open (sent or accepted): see `ReferralWithdrawalReason`. */
+  /** The person started at the receiver. */
+  Started: 'started',
+  /** Ended as planned, with an outcome and an exit destination. */
+  Completed: 'completed',
+  /** Ended early. */
+  Interrupted: 'interrupted',
+  /** By the sender before it started, or because the consent it relied on ended: see `ReferralWithdrawalReason`. */
   Withdrawn: 'withdrawn',
+  /** Nobody answered by the time it lapses. */
+  Expired: 'expired',
 } as const;
 export type ReferralStatus = (typeof ReferralStatus)[keyof typeof ReferralStatus];
 
@@ -62,15 +77,21 @@ export type ReferralStatus = (typeof ReferralStatus)[keyof typeof ReferralStatus
 export const ReferralWithdrawalReason = {
   ConsentWithdrawn: 'consent_withdrawn',
   ConsentExpired: 'consent_expired',
+  /** The sender withdrew it before it started. */
+  BySender: 'by_sender',
 } as const;
 export type ReferralWithdrawalReason = (typeof ReferralWithdrawalReason)[keyof typeof ReferralWithdrawalReason];
 
 export const DeclineReason = {
   NoCapacity: 'no_capacity',
   NotEligible: 'not_eligible',
-  WrongRecipient: 'wrong_recipient',
+  CouldNotReachPerson: 'could_not_reach_person',
   PersonDeclined: 'person_declined',
+  ReferredElsewhere: 'referred_elsewhere',
+  /** Needs a text saying what. */
   Other: 'other',
+  /** Only in referrals declined before the list above; not given any more. */
+  WrongRecipient: 'wrong_recipient',
 } as const;
 export type DeclineReason = (typeof DeclineReason)[keyof typeof DeclineReason];
 
@@ -91,6 +112,29 @@ export const StaffRole = {
   DataProtectionOfficer: 'data_protection_officer',
 } as const;
 export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
+
+/** The steps of a referral that have deadlines. */
+export const ReferralStep = { Acknowledge: 'acknowledge', Answer: 'answer', Start: 'start' } as const;
+export type ReferralStep = (typeof ReferralStep)[keyof typeof ReferralStep];
+
+/** Whom a missed deadline is escalated to: first the receiving unit's manager, then the sending coordinator. */
+export const EscalationTarget = { ReceivingUnitManager: 'receiving_unit_manager', SendingCoordinator: 'sending_coordinator' } as const;
+export type EscalationTarget = (typeof EscalationTarget)[keyof typeof EscalationTarget];
+
+/** Where the person went when a referral ended: counted in statistics and follow-up. */
+export const ExitDestination = {
+  Work: 'work',
+  Studies: 'studies',
+  OtherSupport: 'other_support',
+  MovedAway: 'moved_away',
+  Interrupted: 'interrupted',
+  Unknown: 'unknown',
+} as const;
+export type ExitDestination = (typeof ExitDestination)[keyof typeof ExitDestination];
+
+/** How a started referral went, as the receiver judges it. */
+export const ReferralOutcome = { Achieved: 'achieved', PartlyAchieved: 'partly_achieved', NotAchieved: 'not_achieved' } as const;
+export type ReferralOutcome = (typeof ReferralOutcome)[keyof typeof ReferralOutcome];
 
 export const ReferralDirection = { Incoming: 'incoming', Outgoing: 'outgoing' } as const;
 export type ReferralDirection = (typeof ReferralDirection)[keyof typeof ReferralDirection];

@@ -144,10 +144,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       for (const name of Object.getOwnPropertyNames(prototype)) {
         const method = instance[name];
         if (typeof method !== 'function') continue;
-        const type = Reflect.getMetadata(ON_EVENT_TYPE, method) as EventType | undefined;
-        if (!type) continue;
-        if (!definition.eventTypes.includes(type)) throw new Error(`${definition.durable} does not receive ${type}; add it to the topology`);
-        handlers.set(type, (method as EventHandlerFn).bind(instance));
+        const types = (Reflect.getMetadata(ON_EVENT_TYPE, method) as EventType[] | undefined) ?? [];
+        for (const type of types) {
+          if (!definition.eventTypes.includes(type)) throw new Error(`${definition.durable} does not receive ${type}; add it to the topology`);
+          handlers.set(type, (method as EventHandlerFn).bind(instance));
+        }
       }
     }
     const missing = definition.eventTypes.filter((type) => !handlers.has(type));

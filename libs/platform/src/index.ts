@@ -13,3 +13,4 @@ export * from './public-route';
 export * from './trust-keys';
 export * from './compact-jws';
 export * from './database-metrics';
+export * from './working-days';

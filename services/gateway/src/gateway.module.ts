@@ -16,6 +16,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { OperationsController } from './operations/operations.controller';
 import { CasesController } from './routes/cases.controller';
 import { CasePersonController, DuplicatesController } from './routes/persons.controller';
+import { ReferralDeadlinesController } from './routes/referral-deadlines.controller';
 import { DirectoryReportsController } from './routes/directory-reports.controller';
 import { OrganisationsController } from './routes/organisations.controller';
 import { ReferralsController } from './routes/referrals.controller';
@@ -24,6 +25,7 @@ import { StatisticsController } from './routes/statistics.controller';
 import { AccessLogController } from './routes/access-log.controller';
 import { HandoffsController } from './routes/handoffs.controller';
 import { SupportResourcesController } from './routes/support-resources.controller';
+import { WebhooksController } from './routes/webhooks.controller';
 import { WorkplacesController } from './routes/workplaces.controller';
 
 /** Rate limits per staff member once authenticated, per address before. */
@@ -68,7 +70,9 @@ export class GatewayModule {
         CasesController,
         CasePersonController,
         DuplicatesController,
+        ReferralDeadlinesController,
         ReferralsController,
+        WebhooksController,
         StatisticsController,
         AccessLogController,
         HandoffsController,

@@ -4,6 +4,8 @@ import { ServiceConfigModule } from '@samverkan/platform';
 import type { LearningConfig } from './config';
 import { LEARNING_CONFIG } from './config.token';
 import { learningDatabase } from './database';
+import { MunicipalityTrackingModule } from './municipality-tracking/municipality-tracking.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferralStatisticsModule } from './referral-statistics/referral-statistics.module';
 
 @Module({})
@@ -16,9 +18,11 @@ export class AppModule {
         ServiceFoundationModule.forRoot({
           config,
           database: learningDatabase,
-          consumers: [consumers.learningReferralStatistics.durable],
+          consumers: [consumers.learningReferralStatistics.durable, consumers.learningOrganisations.durable],
         }),
         ReferralStatisticsModule,
+        OrganisationsModule,
+        MunicipalityTrackingModule,
       ],
     };
   }

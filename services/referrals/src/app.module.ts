@@ -5,6 +5,7 @@ import type { ReferralsConfig } from './config';
 import { REFERRALS_CONFIG } from './config.token';
 import { referralsDatabase } from './database';
 import { ReferralsModule } from './referrals/referrals.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -13,8 +14,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceConfigModule.register(REFERRALS_CONFIG, config),
-        ServiceFoundationModule.forRoot({ config, database: referralsDatabase, consumers: [consumers.referralsConsentEnded.durable] }),
+        ServiceFoundationModule.forRoot({
+          config,
+          database: referralsDatabase,
+          consumers: [consumers.referralsConsentEnded.durable, consumers.referralsWebhooks.durable],
+        }),
         ReferralsModule,
+        WebhooksModule,
       ],
     };
   }

@@ -1,1 +1,2 @@
+export * from './municipality-tracking';
 export * from './statistics';

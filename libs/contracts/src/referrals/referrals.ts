@@ -1,8 +1,17 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
-import { IsOmittable } from '../field-rules';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsNotLessThan, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
-import { DeclineReason, ReferralDirection, ReferralStatus, ReferralWithdrawalReason, TargetGroup } from '../vocabulary';
+import {
+  DeclineReason,
+  ExitDestination,
+  ReferralDirection,
+  ReferralOutcome,
+  ReferralStatus,
+  ReferralStep,
+  ReferralWithdrawalReason,
+  TargetGroup,
+} from '../vocabulary';
 
 export class SendReferralBody {
   @IsUUID()
@@ -14,6 +23,11 @@ export class SendReferralBody {
   @IsOmittable()
   @IsUUID()
   supportResourceId?: string;
+
+  /** A unit of the receiving organisation: its manager hears first of a missed deadline. */
+  @IsOmittable()
+  @IsUUID()
+  toUnitId?: string;
 }
 
 /** The body is the whole command: who acts travels in the caller assertion, never in a payload. */
@@ -24,12 +38,52 @@ export class AcceptReferralCommand {
   referralId!: string;
 }
 
+/** The reasons a receiver may give now (`wrong_recipient` only appears in old referrals). */
+export const givenDeclineReasons = Object.values(DeclineReason).filter((reason) => reason !== DeclineReason.WrongRecipient);
+
 export class DeclineReferralBody {
-  @IsIn(Object.values(DeclineReason))
+  @IsIn(givenDeclineReasons)
   reason!: DeclineReason;
+
+  /** What "other" means, required with it and only with it. Kept by referrals, never in events or logs: say nothing about the person. */
+  @ValidateIf((body: DeclineReferralBody) => body.reason === DeclineReason.Other || body.text !== undefined)
+  @IsString()
+  @Length(3, 500)
+  text?: string;
 }
 
 export class DeclineReferralCommand extends DeclineReferralBody {
+  @IsUUID()
+  referralId!: string;
+}
+
+/** A step of the lifecycle that needs nothing but the referral: acknowledge, start, withdraw. */
+export class ReferralStepCommand {
+  @IsUUID()
+  referralId!: string;
+}
+
+export class CompleteReferralBody {
+  @IsIn(Object.values(ReferralOutcome))
+  outcome!: ReferralOutcome;
+
+  @IsIn(Object.values(ExitDestination).filter((destination) => destination !== ExitDestination.Interrupted))
+  exitDestination!: ExitDestination;
+}
+
+export class CompleteReferralCommand extends CompleteReferralBody {
+  @IsUUID()
+  referralId!: string;
+}
+
+/** Ended early; where the person went, when known. */
+export class InterruptReferralBody {
+  @IsOmittable()
+  @IsIn(Object.values(ExitDestination))
+  exitDestination?: ExitDestination;
+}
+
+export class InterruptReferralCommand extends InterruptReferralBody {
   @IsUUID()
   referralId!: string;
 }
@@ -83,12 +137,62 @@ export class ReferralView {
   @IsIn(Object.values(DeclineReason))
   declineReason!: DeclineReason | null;
 
+  /** What "other" meant. */
+  @IsOptional()
+  @IsString()
+  declineText!: string | null;
+
   @IsString()
   sentAt!: string;
 
   @IsOptional()
   @IsString()
+  acknowledgedAt!: string | null;
+
+  /** Accepted or declined. */
+  @IsOptional()
+  @IsString()
   respondedAt!: string | null;
+
+  @IsOptional()
+  @IsString()
+  startedAt!: string | null;
+
+  /** Completed, interrupted, withdrawn or expired. */
+  @IsOptional()
+  @IsString()
+  endedAt!: string | null;
+
+  @IsOptional()
+  @IsIn(Object.values(ExitDestination))
+  exitDestination!: ExitDestination | null;
+
+  @IsOptional()
+  @IsIn(Object.values(ReferralOutcome))
+  outcome!: ReferralOutcome | null;
+
+  @IsOptional()
+  @IsUUID()
+  toUnitId!: string | null;
+
+  /** Last days, Swedish calendar dates, counted in Swedish working days. */
+  @IsOptional()
+  @IsString()
+  acknowledgeBy!: string | null;
+
+  @IsOptional()
+  @IsString()
+  answerBy!: string | null;
+
+  /** Set when it is accepted. */
+  @IsOptional()
+  @IsString()
+  startBy!: string | null;
+
+  /** The step whose last day has passed, if one has: acknowledge, answer or start. */
+  @IsOptional()
+  @IsIn(Object.values(ReferralStep))
+  overdue!: ReferralStep | null;
 
   /** The consent the referral relied on (an id in cases); null for referrals sent before it was recorded. */
   @IsOptional()
@@ -107,4 +211,51 @@ export class ReferralView {
   @IsInt()
   @Min(1)
   version!: number;
+}
+
+/** Working days a receiving organisation (or one of its support resources) gives itself for each step. */
+export class DeadlinePolicyBody {
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  acknowledgeDays!: number;
+
+  /** Counted from sending, like acknowledging: at least as long. */
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  @IsNotLessThan('acknowledgeDays')
+  answerDays!: number;
+
+  /** Counted from acceptance. */
+  @IsInt()
+  @Min(0)
+  @Max(250)
+  startDays!: number;
+}
+
+export class SetOrganisationDeadlinesCommand extends DeadlinePolicyBody {
+  @IsUUID()
+  organisationId!: string;
+}
+
+export class SetResourceDeadlinesCommand extends DeadlinePolicyBody {
+  @IsUUID()
+  resourceId!: string;
+}
+
+export class GetOrganisationDeadlinesQuery {
+  @IsUUID()
+  organisationId!: string;
+}
+
+export class GetResourceDeadlinesQuery {
+  @IsUUID()
+  resourceId!: string;
+}
+
+export class DeadlinePolicyView extends DeadlinePolicyBody {
+  /** Where the days come from: the resource's own policy, its organisation's, or the platform's defaults. */
+  @IsIn(['support_resource', 'organisation', 'default'])
+  source!: 'support_resource' | 'organisation' | 'default';
 }

@@ -11,7 +11,7 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { EventType, type PublishingService, type ServiceName } from '@samverkan/contracts';
+import { EventType, webhookEventTypes, type PublishingService, type ServiceName } from '@samverkan/contracts';
 import type { Namespace } from '../namespace';
 
 /**
@@ -65,11 +65,33 @@ export const consumers = {
     owner: 'learning',
     stream: streams.referrals.name,
     filterSubject: 'referrals.events.referral.>',
-    eventTypes: [EventType.ReferralSent, EventType.ReferralAccepted, EventType.ReferralDeclined, EventType.ReferralWithdrawn],
+    eventTypes: [
+      EventType.ReferralSent,
+      EventType.ReferralAcknowledged,
+      EventType.ReferralAccepted,
+      EventType.ReferralDeclined,
+      EventType.ReferralStarted,
+      EventType.ReferralCompleted,
+      EventType.ReferralInterrupted,
+      EventType.ReferralWithdrawn,
+      EventType.ReferralExpired,
+    ],
     maxAttempts: 5,
     ackWaitSeconds: 30,
     maxAckPending: 1000,
     // The projection keeps the highest version, so the order of handling does not matter.
+    concurrency: 8,
+  },
+  learningOrganisations: {
+    durable: 'learning-organisations',
+    owner: 'learning',
+    stream: streams.actors.name,
+    filterSubject: 'actors.events.organisation.>',
+    eventTypes: [EventType.OrganisationRegistered, EventType.OrganisationUpdated],
+    maxAttempts: 5,
+    ackWaitSeconds: 30,
+    maxAckPending: 1000,
+    // Which organisations are municipalities, and their codes; the highest version wins.
     concurrency: 8,
   },
   actorsCaseNeeds: {
@@ -96,6 +118,20 @@ export const consumers = {
     maxAckPending: 1000,
     // A referral only moves forward (open to withdrawn), and a second end of the same consent finds
     // nothing open: the order of handling does not matter.
+    concurrency: 8,
+  },
+  referralsWebhooks: {
+    durable: 'referrals-webhooks',
+    owner: 'referrals',
+    stream: streams.referrals.name,
+    filterSubject: 'referrals.events.referral.>',
+    // Every referral event: an organisation's webhooks choose among them.
+    eventTypes: webhookEventTypes,
+    maxAttempts: 5,
+    ackWaitSeconds: 30,
+    maxAckPending: 1000,
+    // Each event becomes its own delivery rows (unique per webhook and event); receivers order by
+    // the version in the data, as delivery is at least once and retries overtake one another anyway.
     concurrency: 8,
   },
 } as const satisfies Record<string, ConsumerDefinition>;

@@ -10,6 +10,13 @@ export interface ScheduledJobRun {
   items: number;
   /** The run stopped at its batch size: run again at once instead of after the interval. */
   more: boolean;
+  /**
+   * Work that must not hold the job's transaction open (HTTP calls to other systems): it runs once
+   * the run committed, before this replica runs the job again. What it changes it commits on its
+   * own; a replica that dies during it leaves that to whatever the committed run arranged (a
+   * lease that runs out, say).
+   */
+  afterCommit?: () => Promise<void>;
 }
 
 export interface ScheduledJob {
@@ -102,6 +109,8 @@ export class ScheduledJobs implements OnApplicationBootstrap, BeforeApplicationS
     if (result) {
       this.metrics.scheduledJobRuns.inc({ job: job.name });
       this.metrics.scheduledJobLastRun.set({ job: job.name }, Date.now() / 1000);
+      // The run committed: a failure here is not the run's, and the job is not due again for it.
+      await result.afterCommit?.().catch((error: unknown) => this.logger.error({ err: error, job: job.name }, "scheduled job's work after its commit failed"));
     }
     return result;
   }

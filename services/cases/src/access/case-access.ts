@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, todayInSweden, type AccessAction, type ActorContext, type ConsentPurpose } from '@samverkan/contracts';
 import { caseNotFound } from '../cases/cases.errors';
-import { CasesRepository, type CaseRecord } from '../cases/cases.repository';
+import { CasesRepository, type CaseRecord, type CaseWithTeam } from '../cases/cases.repository';
 import { AccessLog } from './access-log';
 import { decideCaseAccess, type AccessDecision, type TeamMember } from './access-policy';
 
@@ -27,6 +27,12 @@ export class CaseAccess {
   async require(caseId: string, actor: ActorContext, action: AccessAction, purpose?: ConsentPurpose): Promise<AllowedCaseAccess> {
     const found = await this.cases.findWithTeam(caseId, todayInSweden());
     if (!found) throw caseNotFound(caseId);
+    return this.decide(found, actor, action, purpose);
+  }
+
+  /** As `require`, for a case the caller loaded itself (with more in the same query). */
+  async decide(found: CaseWithTeam, actor: ActorContext, action: AccessAction, purpose?: ConsentPurpose): Promise<AllowedCaseAccess> {
+    const caseId = found.case.id;
     const decision = decideCaseAccess({ actor, action, team: found.team, purpose, protectedIdentity: found.protectedIdentity });
     if (!decision.allowed) {
       await this.accessLog.appendDenied({

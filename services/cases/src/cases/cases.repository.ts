@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseOutcome, CaseStatus, CaseTeamRole, Gender, LegalBasis, MunicipalityCode, SupportNeed, TargetGroup } from '@samverkan/contracts';
+import type {
+  CaseOutcome,
+  CaseStatus,
+  CaseTeamRole,
+  ConsentPurpose,
+  Gender,
+  LegalBasis,
+  MunicipalityCode,
+  SupportNeed,
+  TargetGroup,
+} from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
 import type { TeamMember } from '../access/access-policy';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
-import type { Case, CaseTeamMember } from '../generated/prisma/client';
+import { Prisma, type Case, type CaseTeamMember } from '../generated/prisma/client';
 
 export interface CaseRecord {
   id: string;
@@ -65,6 +75,58 @@ export function toCaseRecord(row: Case): CaseRecord {
   };
 }
 
+export interface CaseWithTeam {
+  case: CaseRecord;
+  team: TeamMember[];
+  protectedIdentity: boolean;
+}
+
+export interface ConsentQuestion {
+  purpose: ConsentPurpose;
+  /** The receiving organisation, and the unit when the share goes to one. */
+  organisationId: string;
+  unitId?: string;
+  /** Only this consent may cover the share. */
+  consentId?: string;
+  /** The staff member asking: named among the consent's receivers, they may ask about it. */
+  asker: { organisationId: string; unitId: string };
+}
+
+export interface ConsentAnswer {
+  coveringConsentId: string | null;
+  askerNamed: boolean;
+}
+
+type CaseWithTeamRow = Case & { protectedIdentity: boolean; team: Array<CaseTeamMember & { covered: boolean }> };
+
+/**
+ * The case's columns with its team, each unit on consent with whether a consent for coordination
+ * names it today, and whether the person has protected identity: what every access decision reads.
+ */
+function caseWithTeamColumns(today: string): Prisma.Sql {
+  return Prisma.sql`
+    c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
+    c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.support_needs AS "supportNeeds",
+    c.status, c.outcome, c.lead_staff_id AS "leadStaffId", c.opened_by AS "openedBy", c.opened_at AS "openedAt", c.version,
+    COALESCE((SELECT p.protected_identity FROM persons p WHERE p.id = c.person_id), false) AS "protectedIdentity",
+    COALESCE((SELECT json_agg(json_build_object(
+                        'unitId', t.unit_id, 'organisationId', t.organisation_id, 'role', t.role, 'legalBasis', t.legal_basis,
+                        'covered', t.legal_basis = 'consent' AND EXISTS (
+                          SELECT 1 FROM consents k JOIN consent_receivers r ON r.consent_id = k.id
+                           WHERE k.case_id = c.id AND k.purpose = 'coordination' AND k.withdrawn_at IS NULL AND k.expires_on >= ${today}::date
+                             AND r.organisation_id = t.organisation_id AND (r.unit_id IS NULL OR r.unit_id = t.unit_id)))
+                      ORDER BY t.added_at, t.unit_id)
+                FROM case_team t WHERE t.case_id = c.id), '[]'::json) AS team`;
+}
+
+function toCaseWithTeam(row: CaseWithTeamRow): CaseWithTeam {
+  return {
+    case: toCaseRecord(row),
+    team: row.team.map((member) => ({ ...toTeamMember(member), covered: member.covered })),
+    protectedIdentity: row.protectedIdentity,
+  };
+}
+
 function toTeamMember(row: CaseTeamMember): TeamMember {
   return { unitId: row.unitId, organisationId: row.organisationId, role: row.role as CaseTeamRole, legalBasis: row.legalBasis as LegalBasis };
 }
@@ -96,28 +158,36 @@ export class CasesRepository {
    * A unit on the team on the person's consent comes with whether a consent for coordination
    * names it today, decided on this database's rows in the same query.
    */
-  async findWithTeam(id: string, today: string): Promise<{ case: CaseRecord; team: TeamMember[]; protectedIdentity: boolean } | null> {
-    const [row] = await this.db.$queryRaw<Array<Case & { protectedIdentity: boolean; team: Array<CaseTeamMember & { covered: boolean }> }>>`
-      SELECT c.id, c.person_id AS "personId", c.owner_organisation_id AS "ownerOrganisationId", c.owner_unit_id AS "ownerUnitId",
-             c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", c.gender, c.support_needs AS "supportNeeds",
-             c.status, c.outcome, c.lead_staff_id AS "leadStaffId", c.opened_by AS "openedBy", c.opened_at AS "openedAt", c.version,
-             COALESCE((SELECT p.protected_identity FROM persons p WHERE p.id = c.person_id), false) AS "protectedIdentity",
-             COALESCE((SELECT json_agg(json_build_object(
-                                 'unitId', t.unit_id, 'organisationId', t.organisation_id, 'role', t.role, 'legalBasis', t.legal_basis,
-                                 'covered', t.legal_basis = 'consent' AND EXISTS (
-                                   SELECT 1 FROM consents k JOIN consent_receivers r ON r.consent_id = k.id
-                                    WHERE k.case_id = c.id AND k.purpose = 'coordination' AND k.withdrawn_at IS NULL AND k.expires_on >= ${today}::date
-                                      AND r.organisation_id = t.organisation_id AND (r.unit_id IS NULL OR r.unit_id = t.unit_id)))
-                               ORDER BY t.added_at, t.unit_id)
-                         FROM case_team t WHERE t.case_id = c.id), '[]'::json) AS team
+  async findWithTeam(id: string, today: string): Promise<CaseWithTeam | null> {
+    const [row] = await this.db.$queryRaw<
+      CaseWithTeamRow[]
+    >`SELECT ${caseWithTeamColumns(today)} FROM cases c WHERE c.id = ${id}::uuid AND c.purged_at IS NULL`;
+    return row ? toCaseWithTeam(row) : null;
+  }
+
+  /**
+   * What a consent check needs, in the same one round trip: the case with its team (as
+   * `findWithTeam`), the consent that covers the share (the one named, or the one that holds
+   * longest), and whether the consent named lists the asking staff member's organisation (or unit)
+   * among its receivers. Referrals asks this on every send, read and answer of a referral.
+   */
+  async findForConsentCheck(id: string, today: string, question: ConsentQuestion): Promise<(CaseWithTeam & ConsentAnswer) | null> {
+    const [row] = await this.db.$queryRaw<Array<CaseWithTeamRow & ConsentAnswer>>`
+      SELECT ${caseWithTeamColumns(today)},
+             (SELECT k.id FROM consents k
+               WHERE k.case_id = c.id AND k.purpose = ${question.purpose} AND k.withdrawn_at IS NULL AND k.expires_on >= ${today}::date
+                 AND (${question.consentId ?? null}::uuid IS NULL OR k.id = ${question.consentId ?? null}::uuid)
+                 AND EXISTS (SELECT 1 FROM consent_receivers r
+                              WHERE r.consent_id = k.id AND r.organisation_id = ${question.organisationId}::uuid
+                                AND (r.unit_id IS NULL OR r.unit_id = ${question.unitId ?? null}::uuid))
+               ORDER BY k.expires_on DESC, k.given_at DESC, k.id DESC LIMIT 1) AS "coveringConsentId",
+             (${question.consentId ?? null}::uuid IS NOT NULL AND EXISTS (
+                SELECT 1 FROM consents k JOIN consent_receivers r ON r.consent_id = k.id
+                 WHERE k.id = ${question.consentId ?? null}::uuid AND k.case_id = c.id
+                   AND r.organisation_id = ${question.asker.organisationId}::uuid
+                   AND (r.unit_id IS NULL OR r.unit_id = ${question.asker.unitId}::uuid))) AS "askerNamed"
         FROM cases c WHERE c.id = ${id}::uuid AND c.purged_at IS NULL`;
-    return row
-      ? {
-          case: toCaseRecord(row),
-          team: row.team.map((member) => ({ ...toTeamMember(member), covered: member.covered })),
-          protectedIdentity: row.protectedIdentity,
-        }
-      : null;
+    return row ? { ...toCaseWithTeam(row), coveringConsentId: row.coveringConsentId, askerNamed: row.askerNamed } : null;
   }
 
   /** Puts the unit on the team; false when it already was. */

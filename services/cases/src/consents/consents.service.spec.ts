@@ -191,13 +191,23 @@ describe('ConsentsService', () => {
   });
 
   describe('check', () => {
-    it('answers covered only for an active consent to the receiver, naming it, with the case attributes, and logs the read', async () => {
-      const { service, consents, access } = setUp();
+    /** The case as `findForConsentCheck` loads it, with the consent answer of the same query. */
+    const loaded = (record: CaseRecord, answer: { coveringConsentId: string | null; askerNamed: boolean }) => ({
+      case: record,
+      team: [],
+      protectedIdentity: false,
+      ...answer,
+    });
+
+    it('answers covered only when a consent covers the receiver, naming it, with the case attributes, and logs the read', async () => {
+      const { service, cases, access } = setUp();
       const sender = anActor();
       const granted = allowed(sender);
-      access.require.mockResolvedValue(granted);
       const consentId = randomUUID();
-      consents.coveringConsentId.mockResolvedValueOnce(consentId).mockResolvedValueOnce(null);
+      cases.findForConsentCheck
+        .mockResolvedValueOnce(loaded(granted.case, { coveringConsentId: consentId, askerNamed: false }))
+        .mockResolvedValueOnce(loaded(granted.case, { coveringConsentId: null, askerNamed: false }));
+      access.decide.mockResolvedValue(granted);
       const receivingOrganisationId = randomUUID();
       const query = { caseId: granted.case.id, receivingOrganisationId, purpose: ConsentPurpose.Referral };
 
@@ -210,63 +220,42 @@ describe('ConsentsService', () => {
         gender: 'female',
       });
       await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false, consentId: null });
-      expect(consents.coveringConsentId).toHaveBeenCalledWith(
-        granted.case.id,
-        'referral',
-        receivingOrganisationId,
-        undefined,
-        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-        undefined,
-      );
-      expect(access.require).toHaveBeenCalledWith(granted.case.id, sender, AccessAction.CheckConsent, 'referral');
+      expect(cases.findForConsentCheck).toHaveBeenCalledWith(granted.case.id, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), {
+        purpose: 'referral',
+        organisationId: receivingOrganisationId,
+        unitId: undefined,
+        consentId: undefined,
+        asker: { organisationId: sender.organisationId, unitId: sender.unitId },
+      });
+      expect(access.decide).toHaveBeenCalledWith(expect.objectContaining({ case: granted.case }), sender, AccessAction.CheckConsent, 'referral');
       expect(access.logAllowed).toHaveBeenCalledTimes(2);
     });
 
-    it('says nothing about the consents of a case the policy denies', async () => {
-      const { service, consents, access } = setUp();
-      access.require.mockRejectedValue(denied());
+    it('says nothing about the consents of a case the policy denies, nor of one that does not exist', async () => {
+      const { service, cases, access } = setUp();
+      cases.findForConsentCheck.mockResolvedValueOnce(loaded(aCase(), { coveringConsentId: randomUUID(), askerNamed: false })).mockResolvedValueOnce(null);
+      access.decide.mockRejectedValue(denied());
+      const query = { caseId: randomUUID(), receivingOrganisationId: randomUUID(), purpose: ConsentPurpose.Referral };
 
-      await expect(
-        service.check({ caseId: randomUUID(), receivingOrganisationId: randomUUID(), purpose: ConsentPurpose.Referral }, anActor()),
-      ).rejects.toMatchObject({
-        code: ErrorCode.NotOnCaseTeam,
-      });
-      expect(consents.coveringConsentId).not.toHaveBeenCalled();
-    });
-
-    it('asked about the consent a referral relied on, counts only that very consent', async () => {
-      const { service, consents, access } = setUp();
-      const sender = anActor();
-      const granted = allowed(sender);
-      access.require.mockResolvedValue(granted);
-      consents.coveringConsentId.mockResolvedValue(null);
-      const consentId = randomUUID();
-
-      const answer = await service.check(
-        { caseId: granted.case.id, receivingOrganisationId: randomUUID(), purpose: ConsentPurpose.Referral, consentId },
-        sender,
-      );
-
-      expect(answer).toMatchObject({ covered: false, consentId: null });
-      expect(consents.coveringConsentId).toHaveBeenCalledWith(granted.case.id, 'referral', expect.any(String), undefined, expect.any(String), consentId);
+      await expect(service.check(query, anActor())).rejects.toMatchObject({ code: ErrorCode.NotOnCaseTeam });
+      await expect(service.check(query, anActor())).rejects.toMatchObject({ code: ErrorCode.CaseNotFound });
+      expect(access.logAllowed).not.toHaveBeenCalled();
     });
 
     it('lets staff of the receiving organisation the consent names ask about it, and logs their check on the consent', async () => {
-      const { service, consents, access, cases } = setUp();
+      const { service, cases, access } = setUp();
       const receiver = anActor();
-      const consent = aConsent({ receivers: [{ organisationId: receiver.organisationId, unitId: null }] });
-      const record = aCase({ id: consent.caseId });
-      consents.findById.mockResolvedValue(consent);
-      cases.findWithTeam.mockResolvedValue({ case: record, team: [], protectedIdentity: false });
-      consents.coveringConsentId.mockResolvedValue(null);
+      const record = aCase();
+      const consentId = randomUUID();
+      cases.findForConsentCheck.mockResolvedValue(loaded(record, { coveringConsentId: null, askerNamed: true }));
 
       const answer = await service.check(
-        { caseId: consent.caseId, receivingOrganisationId: receiver.organisationId, purpose: ConsentPurpose.Referral, consentId: consent.id },
+        { caseId: record.id, receivingOrganisationId: receiver.organisationId, purpose: ConsentPurpose.Referral, consentId },
         receiver,
       );
 
       expect(answer).toEqual({ covered: false, consentId: null, caseId: record.id, municipalityCode: '1862', targetGroup: 'disability', gender: 'female' });
-      expect(access.require).not.toHaveBeenCalled();
+      expect(access.decide).not.toHaveBeenCalled();
       expect(access.logAllowed).toHaveBeenCalledWith(
         expect.objectContaining({ case: record, decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent } }),
         receiver,
@@ -275,27 +264,25 @@ describe('ConsentsService', () => {
       );
     });
 
-    it('sends receiving staff the consent does not name, or who do not work with cases, through the team policy', async () => {
-      const { service, consents, access } = setUp();
+    it('sends receiving staff the consent does not name, who do not work with cases, or who ask without a consent, through the team policy', async () => {
+      const { service, cases, access } = setUp();
       const receiver = anActor();
-      access.require.mockRejectedValue(denied());
-      const namingAnotherUnit = aConsent({ receivers: [{ organisationId: receiver.organisationId, unitId: randomUUID() }] });
-      const namingTheOrganisation = aConsent({ receivers: [{ organisationId: receiver.organisationId, unitId: null }] });
+      const record = aCase();
+      access.decide.mockRejectedValue(denied());
+      const askers = [
+        [receiver, false, randomUUID()],
+        [anActor({ organisationId: receiver.organisationId, roles: [StaffRole.Analyst] }), true, randomUUID()],
+        [receiver, true, undefined],
+      ] as const;
 
-      for (const [consent, actor] of [
-        [namingAnotherUnit, receiver],
-        [namingTheOrganisation, anActor({ organisationId: receiver.organisationId, roles: [StaffRole.Analyst] })],
-      ] as const) {
-        consents.findById.mockResolvedValue(consent);
+      for (const [actor, askerNamed, consentId] of askers) {
+        cases.findForConsentCheck.mockResolvedValue(loaded(record, { coveringConsentId: null, askerNamed }));
         await expect(
-          service.check(
-            { caseId: consent.caseId, receivingOrganisationId: receiver.organisationId, purpose: ConsentPurpose.Referral, consentId: consent.id },
-            actor,
-          ),
+          service.check({ caseId: record.id, receivingOrganisationId: receiver.organisationId, purpose: ConsentPurpose.Referral, consentId }, actor),
         ).rejects.toMatchObject({ code: ErrorCode.NotOnCaseTeam });
       }
-      expect(access.require).toHaveBeenCalledTimes(2);
-      expect(consents.coveringConsentId).not.toHaveBeenCalled();
+      expect(access.decide).toHaveBeenCalledTimes(3);
+      expect(access.logAllowed).not.toHaveBeenCalled();
     });
   });
 });

@@ -20,7 +20,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { caseRoles } from '../access/access-policy';
 import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
 import { caseNotFound } from '../cases/cases.errors';
-import { CasesRepository } from '../cases/cases.repository';
+import { CasesRepository, type CaseWithTeam, type ConsentAnswer } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
 import { Directory } from '../directory/directory';
 import { ConsentsRepository, toConsentView, type ConsentRecord } from './consents.repository';
@@ -88,22 +88,20 @@ export class ConsentsService {
    * transaction needed).
    */
   async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
-    const today = todayInSweden();
-    const access =
-      (await this.asNamedReceiver(query, actor, today)) ?? (await this.access.require(query.caseId, actor, AccessAction.CheckConsent, query.purpose));
-    const consentId = await this.consents.coveringConsentId(
-      query.caseId,
-      query.purpose,
-      query.receivingOrganisationId,
-      query.receivingUnitId,
-      today,
-      query.consentId,
-    );
+    const found = await this.cases.findForConsentCheck(query.caseId, todayInSweden(), {
+      purpose: query.purpose,
+      organisationId: query.receivingOrganisationId,
+      unitId: query.receivingUnitId,
+      consentId: query.consentId,
+      asker: { organisationId: actor.organisationId, unitId: actor.unitId },
+    });
+    if (!found) throw caseNotFound(query.caseId);
+    const access = this.asNamedReceiver(query, actor, found) ?? (await this.access.decide(found, actor, AccessAction.CheckConsent, query.purpose));
     await this.access.logAllowed(access, actor, AccessAction.CheckConsent, query.purpose);
     const record = access.case;
     return {
-      covered: consentId !== null,
-      consentId,
+      covered: found.coveringConsentId !== null,
+      consentId: found.coveringConsentId,
       caseId: record.id,
       municipalityCode: record.municipalityCode,
       targetGroup: record.targetGroup,
@@ -116,22 +114,10 @@ export class ConsentsService {
    * to them relied on, may ask on that consent when it names their organisation (or their unit),
    * whether or not it still holds: the answer says. Anyone else goes through the team's policy.
    */
-  private async asNamedReceiver(query: CheckConsentQuery, actor: ActorContext, today: string): Promise<AllowedCaseAccess | null> {
-    if (!query.consentId || query.receivingOrganisationId !== actor.organisationId) return null;
+  private asNamedReceiver(query: CheckConsentQuery, actor: ActorContext, found: CaseWithTeam & ConsentAnswer): AllowedCaseAccess | null {
+    if (!query.consentId || query.receivingOrganisationId !== actor.organisationId || !found.askerNamed) return null;
     if (!actor.roles.some((role) => caseRoles.includes(role))) return null;
-    const consent = await this.consents.findById(query.caseId, query.consentId);
-    const named = consent?.receivers.some(
-      (receiver) => receiver.organisationId === actor.organisationId && (receiver.unitId === null || receiver.unitId === actor.unitId),
-    );
-    if (!named) return null;
-    const found = await this.cases.findWithTeam(query.caseId, today);
-    if (!found) throw caseNotFound(query.caseId);
-    return {
-      case: found.case,
-      team: found.team,
-      protectedIdentity: found.protectedIdentity,
-      decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent },
-    };
+    return { ...found, decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent } };
   }
 
   @CasesTransactional()

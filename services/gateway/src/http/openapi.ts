@@ -95,6 +95,13 @@ const customSchemas: Record<string, SchemaObject> = {
   isISO6391: { type: 'string', description: 'ISO 639-1 language code', pattern: '^[a-z]{2}$', example: 'ar' },
   isPhoneNumber: { type: 'string', example: '019-21 10 00' },
   isPostalCode: { type: 'string', example: '701 35' },
+  isWebhookUrl: {
+    type: 'string',
+    format: 'uri',
+    description: 'An https URL without credentials (plain http only to localhost, and only where the deployment allows it: development and tests)',
+    pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[!-~]+$',
+    example: 'https://system.example.se/samverkan/webhooks',
+  },
   // Compares two fields; the type comes from the field's other rules.
   isNotLessThan: {},
 };

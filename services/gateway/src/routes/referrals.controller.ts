@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeclineReferralBody, ListReferralsFilter, ReferralView, Requests, SendReferralBody, StaffRole, type Page } from '@samverkan/contracts';
+import {
+  CompleteReferralBody,
+  DeclineReferralBody,
+  InterruptReferralBody,
+  ListReferralsFilter,
+  ReferralView,
+  Requests,
+  SendReferralBody,
+  StaffRole,
+  type Page,
+} from '@samverkan/contracts';
 import { RpcClient } from '@samverkan/messaging';
 import { Roles } from '../auth/auth.decorators';
 import { AcceptsIdempotencyKey, IdempotencyKey } from '../http/idempotency-key';
@@ -59,5 +69,65 @@ export class ReferralsController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ReferralView> {
     return this.rpc.request(Requests.referrals.declineReferral, { ...body, referralId }, { idempotencyKey });
+  }
+
+  @Post(':referralId/acknowledge')
+  @AcceptsIdempotencyKey()
+  @HttpCode(200)
+  @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Acknowledge a sent referral, as its receiver: it has been seen and will be answered' })
+  @ApiOkResponse({ schema: schemaRef(ReferralView) })
+  acknowledge(@UuidParam('referralId') referralId: string, @IdempotencyKey() idempotencyKey: string | undefined): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.acknowledgeReferral, { referralId }, { idempotencyKey });
+  }
+
+  @Post(':referralId/start')
+  @AcceptsIdempotencyKey()
+  @HttpCode(200)
+  @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Record that the person started, as the receiver of an accepted referral' })
+  @ApiOkResponse({ schema: schemaRef(ReferralView) })
+  start(@UuidParam('referralId') referralId: string, @IdempotencyKey() idempotencyKey: string | undefined): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.startReferral, { referralId }, { idempotencyKey });
+  }
+
+  @Post(':referralId/complete')
+  @AcceptsIdempotencyKey()
+  @HttpCode(200)
+  @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Complete a started referral with its outcome and where the person went, as its receiver' })
+  @ApiBody({ schema: schemaRef(CompleteReferralBody) })
+  @ApiOkResponse({ schema: schemaRef(ReferralView) })
+  complete(
+    @UuidParam('referralId') referralId: string,
+    @Body() body: CompleteReferralBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.completeReferral, { ...body, referralId }, { idempotencyKey });
+  }
+
+  @Post(':referralId/interrupt')
+  @AcceptsIdempotencyKey()
+  @HttpCode(200)
+  @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Record that a started referral ended early, as its receiver' })
+  @ApiBody({ schema: schemaRef(InterruptReferralBody) })
+  @ApiOkResponse({ schema: schemaRef(ReferralView) })
+  interrupt(
+    @UuidParam('referralId') referralId: string,
+    @Body() body: InterruptReferralBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.interruptReferral, { ...body, referralId }, { idempotencyKey });
+  }
+
+  @Post(':referralId/withdraw')
+  @AcceptsIdempotencyKey()
+  @HttpCode(200)
+  @Roles(StaffRole.Caseworker)
+  @ApiOperation({ summary: 'Withdraw a referral before it starts, as its sender' })
+  @ApiOkResponse({ schema: schemaRef(ReferralView) })
+  withdraw(@UuidParam('referralId') referralId: string, @IdempotencyKey() idempotencyKey: string | undefined): Promise<ReferralView> {
+    return this.rpc.request(Requests.referrals.withdrawReferral, { referralId }, { idempotencyKey });
   }
 }

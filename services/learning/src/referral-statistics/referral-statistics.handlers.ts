@@ -4,7 +4,10 @@ import { EventType, GetReferralStatisticsQuery, Requests, type EventEnvelope, ty
 import { consumers, EventsHandler, OnEvent } from '@samverkan/messaging';
 import { ReferralStatisticsService } from './referral-statistics.service';
 
-/** Events from referrals, fed by the durable consumer declared in the topology. */
+/**
+ * Events from referrals, fed by the durable consumer declared in the topology. Every type carries
+ * the referral's whole state, so each moves the same fact forward.
+ */
 @Injectable()
 @EventsHandler(consumers.learningReferralStatistics.durable)
 export class ReferralEventsHandlers {
@@ -12,22 +15,51 @@ export class ReferralEventsHandlers {
 
   @OnEvent(EventType.ReferralSent)
   onSent(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
-    return this.statistics.record(state, new Date(envelope.time));
+    return this.record(state, envelope);
+  }
+
+  @OnEvent(EventType.ReferralAcknowledged)
+  onAcknowledged(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.record(state, envelope);
   }
 
   @OnEvent(EventType.ReferralAccepted)
   onAccepted(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
-    return this.statistics.record(state, new Date(envelope.time));
+    return this.record(state, envelope);
   }
 
   @OnEvent(EventType.ReferralDeclined)
   onDeclined(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
-    return this.statistics.record(state, new Date(envelope.time));
+    return this.record(state, envelope);
   }
 
-  /** The consent it relied on ended while it was open: counted under `withdrawn` from then on. */
+  @OnEvent(EventType.ReferralStarted)
+  onStarted(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.record(state, envelope);
+  }
+
+  @OnEvent(EventType.ReferralCompleted)
+  onCompleted(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.record(state, envelope);
+  }
+
+  @OnEvent(EventType.ReferralInterrupted)
+  onInterrupted(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.record(state, envelope);
+  }
+
+  /** By the sender, or because the consent it relied on ended while it was open. */
   @OnEvent(EventType.ReferralWithdrawn)
   onWithdrawn(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.record(state, envelope);
+  }
+
+  @OnEvent(EventType.ReferralExpired)
+  onExpired(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    return this.record(state, envelope);
+  }
+
+  private record(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
     return this.statistics.record(state, new Date(envelope.time));
   }
 }

@@ -14,7 +14,9 @@ describe('ReferralStatisticsService', () => {
 
     await service.record(event.data, new Date(event.time));
 
-    expect(facts.upsertIfNewer).toHaveBeenCalledWith(event.data, new Date(event.time));
+    expect(facts.upsertIfNewer).toHaveBeenCalledWith(
+      expect.objectContaining({ referralId: event.data.referralId, status: 'sent', version: 1, eventTime: new Date(event.time) }),
+    );
   });
 
   it('counts referrals by municipality and status, with the total over every row', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GetReferralStatisticsQuery, ReferralStateData, ReferralStatisticsView } from '@samverkan/contracts';
+import { referralFactOf } from './referral-fact';
 import { ReferralFactsRepository } from './referral-facts.repository';
 
 @Injectable()
@@ -8,7 +9,7 @@ export class ReferralStatisticsService {
 
   /** Runs inside the consumer's transaction, together with the record of the handled event. */
   record(state: ReferralStateData, eventTime: Date): Promise<void> {
-    return this.facts.upsertIfNewer(state, eventTime);
+    return this.facts.upsertIfNewer(referralFactOf(state, eventTime));
   }
 
   async countByMunicipalityAndStatus(query: GetReferralStatisticsQuery): Promise<ReferralStatisticsView> {

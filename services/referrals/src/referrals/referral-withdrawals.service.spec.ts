@@ -3,6 +3,7 @@ import { Outbox } from '@samverkan/messaging';
 import { automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import type { ReferralRecord } from './referral';
+import { aReferralRecord } from './referral.testing';
 import { ReferralWithdrawals } from './referral-withdrawals.service';
 import { ReferralsRepository } from './referrals.repository';
 
@@ -12,28 +13,18 @@ function anEndedConsent(): ConsentWithdrawnData {
 
 /** A referral as the repository returns it once withdrawn. */
 function aWithdrawnReferral(consent: ConsentWithdrawnData, overrides: Partial<ReferralRecord> = {}): ReferralRecord {
-  return {
-    id: randomUUID(),
+  return aReferralRecord({
     caseId: consent.caseId,
-    fromOrganisationId: randomUUID(),
-    fromUnitId: randomUUID(),
-    sentBy: randomUUID(),
     toOrganisationId: consent.receivers[0]?.organisationId ?? randomUUID(),
-    supportResourceId: null,
-    municipalityCode: '1880',
     targetGroup: TargetGroup.YoungAdultWithDisability,
-    gender: 'female',
     status: ReferralStatus.Withdrawn,
-    declineReason: null,
-    sentAt: new Date('2026-11-20T08:00:00Z'),
-    respondedAt: null,
-    respondedBy: null,
     consentId: consent.consentId,
     withdrawalReason: ReferralWithdrawalReason.ConsentWithdrawn,
     withdrawnAt: new Date(),
+    endedAt: new Date(),
     version: 2,
     ...overrides,
-  };
+  });
 }
 
 describe('ReferralWithdrawals', () => {
@@ -79,6 +70,12 @@ describe('ReferralWithdrawals', () => {
           declineReason: null,
           withdrawalReason: 'consent_withdrawn',
           version: 2,
+          supportResourceId: null,
+          toUnitId: null,
+          deadlines: { acknowledgeBy: null, answerBy: null, startBy: null },
+          exitDestination: null,
+          outcome: null,
+          steps: { sentAt: sent.sentAt.toISOString(), acknowledgedAt: null, answeredAt: null, startedAt: null, endedAt: sent.endedAt?.toISOString() },
         },
       ],
       ['referrals.events.referral.withdrawn', { type: 'referral', id: accepted.id }, expect.objectContaining({ status: 'withdrawn', version: 3 })],

@@ -1,14 +1,15 @@
 import type {
   DeclineReason,
+  ExitDestination,
   Gender,
   MunicipalityCode,
+  ReferralOutcome,
   ReferralStateData,
-  ReferralStatus,
   ReferralView,
   ReferralWithdrawalReason,
   TargetGroup,
 } from '@samverkan/contracts';
-import { ReferralStatus as Status } from '@samverkan/contracts';
+import { ReferralStatus as Status, todayInSweden, type ReferralStatus, type ReferralStep } from '@samverkan/contracts';
 import { illegalTransition } from './referrals.errors';
 
 export interface ReferralRecord {
@@ -24,35 +25,88 @@ export interface ReferralRecord {
   gender: Gender;
   status: ReferralStatus;
   declineReason: DeclineReason | null;
+  declineText: string | null;
   sentAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
   respondedAt: Date | null;
   respondedBy: string | null;
+  startedAt: Date | null;
+  startedBy: string | null;
+  endedAt: Date | null;
+  endedBy: string | null;
+  exitDestination: ExitDestination | null;
+  outcome: ReferralOutcome | null;
   /** The consent in cases that allowed it; null for referrals sent before it was recorded. */
   consentId: string | null;
   withdrawalReason: ReferralWithdrawalReason | null;
   withdrawnAt: Date | null;
+  toUnitId: string | null;
+  /** Last days, YYYY-MM-DD in Sweden; null for referrals sent before deadlines, and startBy until accepted. */
+  acknowledgeBy: string | null;
+  answerBy: string | null;
+  startBy: string | null;
+  /** Working days to start, counted from acceptance, from the policy it was sent under. */
+  startDays: number | null;
   version: number;
 }
 
-/**
- * The lifecycle: a sent referral is answered once, by accepting or declining it; an open one (sent
- * or accepted) is withdrawn when the consent it relied on ends.
- */
-const allowed: Record<ReferralStatus, ReferralStatus[]> = {
-  [Status.Sent]: [Status.Accepted, Status.Declined, Status.Withdrawn],
-  [Status.Accepted]: [Status.Withdrawn],
-  [Status.Declined]: [],
-  [Status.Withdrawn]: [],
-};
+/** The steps a referral has not taken when it is sent. */
+export const notYetTaken = {
+  declineReason: null,
+  declineText: null,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  respondedAt: null,
+  respondedBy: null,
+  startedAt: null,
+  startedBy: null,
+  endedAt: null,
+  endedBy: null,
+  exitDestination: null,
+  outcome: null,
+  withdrawalReason: null,
+  withdrawnAt: null,
+  startBy: null,
+} as const satisfies Partial<ReferralRecord>;
 
-/** The statuses a referral can still be withdrawn from. */
-export const openStatuses: readonly ReferralStatus[] = (Object.keys(allowed) as ReferralStatus[]).filter((status) =>
-  allowed[status].includes(Status.Withdrawn),
-);
+/** Who takes a step: the sending organisation, the receiving one, or the service itself (deadlines, consents ending). */
+export const ReferralParty = { Sender: 'sender', Receiver: 'receiver', System: 'system' } as const;
+export type ReferralParty = (typeof ReferralParty)[keyof typeof ReferralParty];
 
-export function assertTransition(from: ReferralStatus, to: ReferralStatus): void {
-  if (!allowed[from].includes(to)) throw illegalTransition(from, to);
+export interface ReferralTransition {
+  from: readonly ReferralStatus[];
+  to: ReferralStatus;
+  by: readonly ReferralParty[];
 }
+
+/**
+ * The lifecycle of a referral, the one table every command is checked against: the receiver
+ * acknowledges, answers, starts and ends it; the sender may withdraw it until it starts (and the
+ * service withdraws it when the consent it relied on ends); an unanswered one expires.
+ */
+export const referralLifecycle: readonly ReferralTransition[] = [
+  { from: [Status.Sent], to: Status.Acknowledged, by: [ReferralParty.Receiver] },
+  { from: [Status.Sent, Status.Acknowledged], to: Status.Accepted, by: [ReferralParty.Receiver] },
+  { from: [Status.Sent, Status.Acknowledged], to: Status.Declined, by: [ReferralParty.Receiver] },
+  { from: [Status.Accepted], to: Status.Started, by: [ReferralParty.Receiver] },
+  { from: [Status.Started], to: Status.Completed, by: [ReferralParty.Receiver] },
+  { from: [Status.Started], to: Status.Interrupted, by: [ReferralParty.Receiver] },
+  { from: [Status.Sent, Status.Acknowledged, Status.Accepted], to: Status.Withdrawn, by: [ReferralParty.Sender, ReferralParty.System] },
+  { from: [Status.Sent, Status.Acknowledged], to: Status.Expired, by: [ReferralParty.System] },
+];
+
+/** The statuses a party may move a referral to from `from`. */
+export function allowedMoves(from: ReferralStatus, party: ReferralParty): ReferralStatus[] {
+  return referralLifecycle.filter((transition) => transition.from.includes(from) && transition.by.includes(party)).map((transition) => transition.to);
+}
+
+export function assertTransition(from: ReferralStatus, to: ReferralStatus, party: ReferralParty): void {
+  if (!allowedMoves(from, party).includes(to)) throw illegalTransition(from, to, allowedMoves(from, party));
+}
+
+/** The statuses from which a referral can still be withdrawn (it has not started): open. */
+export const openStatuses: readonly ReferralStatus[] = referralLifecycle.find((transition) => transition.to === Status.Withdrawn)?.from ?? [];
 
 export function toReferralView(record: ReferralRecord): ReferralView {
   return {
@@ -66,32 +120,48 @@ export function toReferralView(record: ReferralRecord): ReferralView {
     targetGroup: record.targetGroup,
     status: record.status,
     declineReason: record.declineReason,
+    declineText: record.declineText,
     sentAt: record.sentAt.toISOString(),
+    acknowledgedAt: record.acknowledgedAt?.toISOString() ?? null,
     respondedAt: record.respondedAt?.toISOString() ?? null,
+    startedAt: record.startedAt?.toISOString() ?? null,
+    endedAt: record.endedAt?.toISOString() ?? null,
+    exitDestination: record.exitDestination,
+    outcome: record.outcome,
     consentId: record.consentId,
     withdrawalReason: record.withdrawalReason,
     withdrawnAt: record.withdrawnAt?.toISOString() ?? null,
+    toUnitId: record.toUnitId,
+    acknowledgeBy: record.acknowledgeBy,
+    answerBy: record.answerBy,
+    startBy: record.startBy,
+    overdue: overdueStep(record, todayInSweden()),
     version: record.version,
   };
 }
 
-/** What every referral event carries: the full non-identifying state and its version. */
-export function toReferralState(
-  record: Pick<
-    ReferralRecord,
-    | 'id'
-    | 'caseId'
-    | 'fromOrganisationId'
-    | 'toOrganisationId'
-    | 'municipalityCode'
-    | 'targetGroup'
-    | 'gender'
-    | 'status'
-    | 'declineReason'
-    | 'withdrawalReason'
-    | 'version'
-  >,
-): ReferralStateData {
+/** The step of a referral waiting for it whose last day has passed by `today`, if any. */
+export function overdueStep(record: Pick<ReferralRecord, 'status' | 'acknowledgeBy' | 'answerBy' | 'startBy'>, today: string): ReferralStep | null {
+  const waiting = (Object.keys(stepDeadlines) as ReferralStep[]).filter((step) => stepDeadlines[step].waitsIn.includes(record.status));
+  return (
+    waiting.find((step) => {
+      const due = record[stepDeadlines[step].due];
+      return due !== null && due < today;
+    }) ?? null
+  );
+}
+
+/** Which statuses wait for each step, and the deadline that applies; the answer goes before the acknowledgement when both have passed. */
+export const stepDeadlines: Record<ReferralStep, { waitsIn: readonly ReferralStatus[]; due: 'acknowledgeBy' | 'answerBy' | 'startBy' }> = {
+  answer: { waitsIn: [Status.Sent, Status.Acknowledged], due: 'answerBy' },
+  acknowledge: { waitsIn: [Status.Sent], due: 'acknowledgeBy' },
+  start: { waitsIn: [Status.Accepted], due: 'startBy' },
+};
+
+const instant = (value: Date | null) => value?.toISOString() ?? null;
+
+/** What every referral event carries: the full non-identifying state, the time of each step, and its version. Never the decline text. */
+export function toReferralState(record: ReferralRecord): ReferralStateData {
   return {
     referralId: record.id,
     caseId: record.caseId,
@@ -104,5 +174,17 @@ export function toReferralState(
     declineReason: record.declineReason,
     withdrawalReason: record.withdrawalReason,
     version: record.version,
+    supportResourceId: record.supportResourceId,
+    exitDestination: record.exitDestination,
+    outcome: record.outcome,
+    toUnitId: record.toUnitId,
+    deadlines: { acknowledgeBy: record.acknowledgeBy, answerBy: record.answerBy, startBy: record.startBy },
+    steps: {
+      sentAt: record.sentAt.toISOString(),
+      acknowledgedAt: instant(record.acknowledgedAt),
+      answeredAt: instant(record.respondedAt),
+      startedAt: instant(record.startedAt),
+      endedAt: instant(record.endedAt),
+    },
   };
 }

@@ -6,9 +6,10 @@ export const notReceiver = () => new DomainError(ErrorCode.NotReceiver, 'Only th
 
 export const notParty = () => new DomainError(ErrorCode.Forbidden, 'Only the sending and the receiving organisation may see a referral');
 
-export const illegalTransition = (from: ReferralStatus, to: ReferralStatus) =>
+/** 409 naming the current status and the moves the party may make from it. */
+export const illegalTransition = (from: ReferralStatus, to: ReferralStatus, allowed: readonly ReferralStatus[]) =>
   new DomainError(ErrorCode.IllegalTransition, `A referral that is ${from} cannot become ${to}`, [
-    { field: 'status', message: `is ${from}; only a sent referral can become ${to}` },
+    { field: 'status', message: `is ${from}; allowed from here: ${allowed.length > 0 ? allowed.join(', ') : 'none'}` },
   ]);
 
 export const consentDoesNotCoverReceiver = () =>

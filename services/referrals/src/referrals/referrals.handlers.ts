@@ -2,6 +2,9 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AcceptReferralCommand,
+  CompleteReferralCommand,
+  InterruptReferralCommand,
+  ReferralStepCommand,
   DeclineReferralCommand,
   GetReferralQuery,
   ListReferralsQuery,
@@ -21,6 +24,31 @@ export class ReferralsHandlers {
   @MessagePattern(Requests.referrals.sendReferral)
   send(@Payload() command: SendReferralCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
     return this.referrals.send(command, actor);
+  }
+
+  @MessagePattern(Requests.referrals.acknowledgeReferral)
+  acknowledge(@Payload() command: ReferralStepCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.acknowledge(command, actor);
+  }
+
+  @MessagePattern(Requests.referrals.startReferral)
+  start(@Payload() command: ReferralStepCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.start(command, actor);
+  }
+
+  @MessagePattern(Requests.referrals.completeReferral)
+  complete(@Payload() command: CompleteReferralCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.complete(command, actor);
+  }
+
+  @MessagePattern(Requests.referrals.interruptReferral)
+  interrupt(@Payload() command: InterruptReferralCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.interrupt(command, actor);
+  }
+
+  @MessagePattern(Requests.referrals.withdrawReferral)
+  withdraw(@Payload() command: ReferralStepCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
+    return this.referrals.withdraw(command, actor);
   }
 
   @MessagePattern(Requests.referrals.acceptReferral)

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type {
   DeclineReason,
   EventEnvelope,
+  ExitDestination,
+  ReferralOutcome,
   Gender,
   MunicipalityCode,
   ReferralDirection,
@@ -10,7 +12,7 @@ import type {
   TargetGroup,
 } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
-import type { Cursor } from '@samverkan/platform';
+import { fromDateColumn, nextCalendarDay, type Cursor } from '@samverkan/platform';
 import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database';
 import { Prisma, type Referral } from '../generated/prisma/client';
 import { openStatuses, type ReferralRecord } from './referral';
@@ -21,10 +23,19 @@ const referralColumns = Prisma.raw(
    to_organisation_id AS "toOrganisationId", support_resource_id AS "supportResourceId", municipality_code AS "municipalityCode",
    target_group AS "targetGroup", gender, status, decline_reason AS "declineReason", sent_at AS "sentAt",
    responded_at AS "respondedAt", responded_by AS "respondedBy", consent_id AS "consentId", withdrawal_reason AS "withdrawalReason",
-   withdrawn_at AS "withdrawnAt", version`,
+   withdrawn_at AS "withdrawnAt", acknowledged_at AS "acknowledgedAt", acknowledged_by AS "acknowledgedBy", decline_text AS "declineText",
+   started_at AS "startedAt", started_by AS "startedBy", ended_at AS "endedAt", ended_by AS "endedBy", exit_destination AS "exitDestination",
+   outcome, to_unit_id AS "toUnitId", to_char(acknowledge_by, 'YYYY-MM-DD') AS "acknowledgeBy", to_char(answer_by, 'YYYY-MM-DD') AS "answerBy",
+   to_char(start_by, 'YYYY-MM-DD') AS "startBy", start_days AS "startDays", version`,
 );
 
-function toRecord(row: Referral): ReferralRecord {
+/** The calendar day after `date`, or null. */
+const dayAfter = (date: string | null): string | null => (date ? nextCalendarDay(date) : null);
+
+/** A row as `referralColumns` reads it: the dates already as text. */
+type ReferralRow = Omit<Referral, 'acknowledgeBy' | 'answerBy' | 'startBy'> & { acknowledgeBy: string | null; answerBy: string | null; startBy: string | null };
+
+function toRecord(row: ReferralRow): ReferralRecord {
   return {
     ...row,
     municipalityCode: row.municipalityCode as MunicipalityCode,
@@ -33,6 +44,8 @@ function toRecord(row: Referral): ReferralRecord {
     status: row.status as ReferralStatus,
     declineReason: row.declineReason as DeclineReason | null,
     withdrawalReason: row.withdrawalReason as ReferralWithdrawalReason | null,
+    exitDestination: row.exitDestination as ExitDestination | null,
+    outcome: row.outcome as ReferralOutcome | null,
   };
 }
 
@@ -53,43 +66,70 @@ export class ReferralsRepository {
   }
 
   async create(
-    record: Omit<ReferralRecord, 'sentAt' | 'respondedAt' | 'respondedBy' | 'declineReason' | 'withdrawalReason' | 'withdrawnAt'>,
+    record: Pick<
+      ReferralRecord,
+      | 'id'
+      | 'caseId'
+      | 'fromOrganisationId'
+      | 'fromUnitId'
+      | 'sentBy'
+      | 'toOrganisationId'
+      | 'supportResourceId'
+      | 'municipalityCode'
+      | 'targetGroup'
+      | 'gender'
+      | 'status'
+      | 'consentId'
+      | 'version'
+      | 'sentAt'
+      | 'toUnitId'
+      | 'acknowledgeBy'
+      | 'answerBy'
+      | 'startDays'
+    >,
     events: EventEnvelope[],
   ): Promise<ReferralRecord> {
-    const [row] = await this.outbox.withEvents<Referral>(
+    const [row] = await this.outbox.withEvents<ReferralRow>(
       this.db,
       Prisma.sql`INSERT INTO referrals (id, case_id, from_organisation_id, from_unit_id, sent_by, to_organisation_id, support_resource_id,
-                                        municipality_code, target_group, gender, status, consent_id, version)
+                                        municipality_code, target_group, gender, status, consent_id, version, sent_at,
+                                        to_unit_id, acknowledge_by, answer_by, start_days, deadline_check_on)
                  VALUES (${record.id}::uuid, ${record.caseId}::uuid, ${record.fromOrganisationId}::uuid, ${record.fromUnitId}::uuid,
                          ${record.sentBy}::uuid, ${record.toOrganisationId}::uuid, ${record.supportResourceId}::uuid, ${record.municipalityCode},
-                         ${record.targetGroup}, ${record.gender}, ${record.status}, ${record.consentId}::uuid, ${record.version})
+                         ${record.targetGroup}, ${record.gender}, ${record.status}, ${record.consentId}::uuid, ${record.version}, ${record.sentAt},
+                         ${record.toUnitId}::uuid, ${record.acknowledgeBy}::date, ${record.answerBy}::date, ${record.startDays},
+                         ${dayAfter(record.acknowledgeBy)}::date)
                  RETURNING ${referralColumns}`,
       events,
     );
-    return toRecord(row as Referral);
+    return toRecord(row as ReferralRow);
   }
 
   async findById(id: string): Promise<ReferralRecord | null> {
-    const [row] = await this.db.$queryRaw<Referral[]>`SELECT ${referralColumns} FROM referrals WHERE id = ${id}::uuid`;
+    const [row] = await this.db.$queryRaw<ReferralRow[]>`SELECT ${referralColumns} FROM referrals WHERE id = ${id}::uuid`;
     return row ? toRecord(row) : null;
   }
 
   /**
-   * Moves a referral to its answer, with its events, if nobody changed it since `expectedVersion`
-   * was read. Returns null when someone did (the caller lost the race); then nothing is written.
+   * Moves a referral to `next` (the whole record as it is after the step, built by the caller, who
+   * also built its events from it), if nobody changed it since `expectedVersion` was read. Returns
+   * null when someone did (the caller lost the race); then nothing is written.
    */
-  async answer(
-    id: string,
-    expectedVersion: number,
-    answer: { status: ReferralStatus; declineReason: DeclineReason | null; respondedBy: string },
-    events: EventEnvelope[],
-  ): Promise<ReferralRecord | null> {
-    const [row] = await this.outbox.withEvents<Referral>(
+  async transition(next: ReferralRecord, expectedVersion: number, events: EventEnvelope[]): Promise<ReferralRecord | null> {
+    const [row] = await this.outbox.withEvents<ReferralRow>(
       this.db,
       Prisma.sql`UPDATE referrals
-                    SET status = ${answer.status}, decline_reason = ${answer.declineReason}, responded_by = ${answer.respondedBy}::uuid,
-                        responded_at = now(), version = version + 1
-                  WHERE id = ${id}::uuid AND version = ${expectedVersion}
+                    SET status = ${next.status}, version = ${next.version},
+                        acknowledged_at = ${next.acknowledgedAt}, acknowledged_by = ${next.acknowledgedBy}::uuid,
+                        responded_at = ${next.respondedAt}, responded_by = ${next.respondedBy}::uuid,
+                        decline_reason = ${next.declineReason}, decline_text = ${next.declineText},
+                        started_at = ${next.startedAt}, started_by = ${next.startedBy}::uuid,
+                        ended_at = ${next.endedAt}, ended_by = ${next.endedBy}::uuid,
+                        exit_destination = ${next.exitDestination}, outcome = ${next.outcome},
+                        withdrawal_reason = ${next.withdrawalReason}, withdrawn_at = ${next.withdrawnAt}, start_by = ${next.startBy}::date,
+                        -- Accepting sets the deadline to start: the job looks again the day after it.
+                        deadline_check_on = CASE WHEN ${next.startBy}::date IS DISTINCT FROM start_by THEN ${dayAfter(next.startBy)}::date ELSE deadline_check_on END
+                  WHERE id = ${next.id}::uuid AND version = ${expectedVersion}
                  RETURNING ${referralColumns}`,
       events,
     );
@@ -104,16 +144,46 @@ export class ReferralsRepository {
    * first (and its referral is withdrawn after it) or loses its version check.
    */
   async withdrawOpenRelyingOn(consentId: string, caseId: string, reason: ReferralWithdrawalReason): Promise<ReferralRecord[]> {
-    const rows = await this.db.$queryRaw<Referral[]>`
+    const rows = await this.db.$queryRaw<ReferralRow[]>`
       WITH open AS (
         SELECT id AS open_id FROM referrals
          WHERE consent_id = ${consentId}::uuid AND case_id = ${caseId}::uuid AND status = ANY(${[...openStatuses]}::text[])
          ORDER BY id FOR UPDATE)
       UPDATE referrals
-         SET status = 'withdrawn', withdrawal_reason = ${reason}, withdrawn_at = now(), version = version + 1
+         SET status = 'withdrawn', withdrawal_reason = ${reason}, withdrawn_at = now(), ended_at = now(), version = version + 1
         FROM open WHERE id = open_id
       RETURNING ${referralColumns}`;
     return rows.map(toRecord);
+  }
+
+  /**
+   * Referrals whose deadline day has come (`deadline_check_on`), oldest first, locked for this
+   * run; rows another replica holds are skipped, not waited for.
+   */
+  async claimPastDeadline(today: string, take: number): Promise<ReferralRecord[]> {
+    const rows = await this.db.$queryRaw<ReferralRow[]>`
+      SELECT ${referralColumns} FROM referrals
+       WHERE deadline_check_on <= ${today}::date
+       ORDER BY deadline_check_on, id
+       LIMIT ${take}
+       FOR UPDATE SKIP LOCKED`;
+    return rows.map(toRecord);
+  }
+
+  /** Bookkeeping, not a change of state: the version stays. */
+  async setDeadlineCheck(id: string, on: string | null): Promise<void> {
+    await this.db.$executeRaw`UPDATE referrals SET deadline_check_on = ${on}::date WHERE id = ${id}::uuid`;
+  }
+
+  /** Records that the step escalated at the level; false when it had already (this level fires once). */
+  async recordEscalation(referralId: string, step: string, level: number): Promise<boolean> {
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO referral_escalations (referral_id, step, level) VALUES (${referralId}::uuid, ${step}, ${level}) ON CONFLICT DO NOTHING`;
+    return inserted === 1;
+  }
+
+  async escalationsOf(referralId: string): Promise<Array<{ step: string; level: number }>> {
+    return this.db.$queryRaw`SELECT step, level FROM referral_escalations WHERE referral_id = ${referralId}::uuid`;
   }
 
   /** Newest first: sorted by sentAt, then id, both descending (keyset pagination). */
@@ -135,6 +205,13 @@ export class ReferralsRepository {
       orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
       take: filter.take,
     });
-    return rows.map(toRecord);
+    return rows.map((row) =>
+      toRecord({
+        ...row,
+        acknowledgeBy: row.acknowledgeBy && fromDateColumn(row.acknowledgeBy),
+        answerBy: row.answerBy && fromDateColumn(row.answerBy),
+        startBy: row.startBy && fromDateColumn(row.startBy),
+      }),
+    );
   }
 }

@@ -2,34 +2,12 @@ import { DeclineReason, DomainError, ErrorCode, ReferralStatus, StaffRole, Targe
 import { Outbox, RpcClient } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
-import type { ReferralRecord } from './referral';
+import { aReferralRecord } from './referral.testing';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 
-function aReferral(overrides: Partial<ReferralRecord> = {}): ReferralRecord {
-  return {
-    id: randomUUID(),
-    caseId: randomUUID(),
-    fromOrganisationId: randomUUID(),
-    fromUnitId: randomUUID(),
-    sentBy: randomUUID(),
-    toOrganisationId: randomUUID(),
-    supportResourceId: null,
-    municipalityCode: '1880',
-    targetGroup: TargetGroup.YoungNotInEmploymentOrEducation,
-    gender: 'female',
-    status: ReferralStatus.Sent,
-    declineReason: null,
-    sentAt: new Date('2026-11-20T08:00:00Z'),
-    respondedAt: null,
-    respondedBy: null,
-    consentId: randomUUID(),
-    withdrawalReason: null,
-    withdrawnAt: null,
-    version: 1,
-    ...overrides,
-  };
-}
+const aReferral = aReferralRecord;
 
 function consentCheck(covered: boolean, consentId: string = randomUUID()): ConsentCheckResult {
   return {
@@ -66,8 +44,11 @@ describe('ReferralsService', () => {
     outbox.envelope.mockImplementation((type, aggregate, data) => ({ type, subject: `${aggregate.type}/${aggregate.id}`, data }) as never);
     // Cases finds the consent holding, unless a test says otherwise.
     rpc.request.mockResolvedValue(consentCheck(true));
-    const service = new ReferralsService(repository, rpc, outbox);
-    return { service, repository, rpc, outbox };
+    const deadlines = automock(DeadlinesService);
+    deadlines.resolve.mockResolvedValue({ acknowledgeDays: 2, answerDays: 10, startDays: 20, source: 'default' });
+    deadlines.defaults.mockReturnValue({ acknowledgeDays: 2, answerDays: 10, startDays: 20 });
+    const service = new ReferralsService(repository, rpc, outbox, deadlines);
+    return { service, repository, rpc, outbox, deadlines };
   };
 
   describe('send', () => {
@@ -151,12 +132,15 @@ describe('ReferralsService', () => {
   describe('accept and decline', () => {
     it('lets only the receiving organisation answer', async () => {
       const { service, repository } = setUp();
-      repository.findById.mockResolvedValue(aReferral());
+      const referral = aReferral();
+      repository.findById.mockResolvedValue(referral);
 
-      const error = await rejection(service.accept({ referralId: randomUUID() }, anActor()));
+      const bySender = await rejection(service.accept({ referralId: referral.id }, anActor({ organisationId: referral.fromOrganisationId })));
+      const byStranger = await rejection(service.accept({ referralId: referral.id }, anActor()));
 
-      expect(error.code).toBe(ErrorCode.NotReceiver);
-      expect(repository.answer).not.toHaveBeenCalled();
+      expect(bySender.code).toBe(ErrorCode.NotReceiver);
+      expect(byStranger.code).toBe(ErrorCode.Forbidden);
+      expect(repository.transition).not.toHaveBeenCalled();
     });
 
     it('accepts a sent referral, bumps its version and announces it', async () => {
@@ -164,13 +148,15 @@ describe('ReferralsService', () => {
       const referral = aReferral();
       const actor = anActor({ organisationId: referral.toOrganisationId });
       repository.findById.mockResolvedValue(referral);
-      repository.answer.mockResolvedValue({ ...referral, status: ReferralStatus.Accepted, version: 2, respondedAt: new Date() });
+      repository.transition.mockResolvedValue({ ...referral, status: ReferralStatus.Accepted, version: 2, respondedAt: new Date() });
 
       const view = await service.accept({ referralId: referral.id }, actor);
 
-      expect(repository.answer).toHaveBeenCalledWith(referral.id, 1, { status: 'accepted', declineReason: null, respondedBy: actor.staffId }, [
-        expect.objectContaining({ type: 'referrals.events.referral.accepted', data: expect.objectContaining({ status: 'accepted', version: 2 }) }),
-      ]);
+      expect(repository.transition).toHaveBeenCalledWith(
+        expect.objectContaining({ id: referral.id, status: 'accepted', respondedBy: actor.staffId, version: 2 }),
+        1,
+        [expect.objectContaining({ type: 'referrals.events.referral.accepted', data: expect.objectContaining({ status: 'accepted', version: 2 }) })],
+      );
       expect(view).toMatchObject({ status: 'accepted', version: 2 });
     });
 
@@ -182,14 +168,14 @@ describe('ReferralsService', () => {
       const error = await rejection(service.accept({ referralId: referral.id }, anActor({ organisationId: referral.toOrganisationId })));
 
       expect(error.code).toBe(ErrorCode.IllegalTransition);
-      expect(repository.answer).not.toHaveBeenCalled();
+      expect(repository.transition).not.toHaveBeenCalled();
     });
 
     it('reports the illegal transition when a concurrent answer won the race', async () => {
       const { service, repository } = setUp();
       const referral = aReferral();
       repository.findById.mockResolvedValueOnce(referral).mockResolvedValueOnce({ ...referral, status: ReferralStatus.Accepted, version: 2 });
-      repository.answer.mockResolvedValue(null);
+      repository.transition.mockResolvedValue(null);
 
       const error = await rejection(
         service.decline({ referralId: referral.id, reason: DeclineReason.NotEligible }, anActor({ organisationId: referral.toOrganisationId })),
@@ -250,7 +236,7 @@ describe('ReferralsService', () => {
 
       expect((await rejection(service.accept({ referralId: referral.id }, receiver))).code).toBe(ErrorCode.ConsentNotActive);
       expect((await rejection(service.decline({ referralId: referral.id, reason: DeclineReason.Other }, receiver))).code).toBe(ErrorCode.ConsentNotActive);
-      expect(repository.answer).not.toHaveBeenCalled();
+      expect(repository.transition).not.toHaveBeenCalled();
     });
 
     it('answers a withdrawn referral with the consent refusal, not with its state', async () => {
@@ -284,7 +270,7 @@ describe('ReferralsService', () => {
       repository.findById.mockResolvedValue(referral);
 
       expect((await rejection(service.get({ referralId: referral.id }, anActor()))).code).toBe(ErrorCode.Forbidden);
-      expect((await rejection(service.accept({ referralId: referral.id }, anActor()))).code).toBe(ErrorCode.NotReceiver);
+      expect((await rejection(service.accept({ referralId: referral.id }, anActor()))).code).toBe(ErrorCode.Forbidden);
       expect(rpc.request).not.toHaveBeenCalled();
     });
   });

@@ -11,7 +11,17 @@ import {
   type ActorContext,
   type CheckConsentQuery,
   type ConsentCheckResult,
-  type DeclineReason,
+  DeclineReason,
+  DomainError,
+  ErrorCode,
+  ExitDestination,
+  ReferralWithdrawalReason,
+  type CompleteReferralCommand,
+  type InterruptReferralCommand,
+  type ReferralStepCommand,
+  todayInSweden,
+  type DeadlinePolicyView,
+  type UnitView,
   type DeclineReferralCommand,
   type EventEnvelope,
   type GetReferralQuery,
@@ -21,19 +31,45 @@ import {
   type SendReferralCommand,
 } from '@samverkan/contracts';
 import { Outbox, RpcClient } from '@samverkan/messaging';
-import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { addSwedishWorkingDays, decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { assertTransition, toReferralState, toReferralView, type ReferralRecord } from './referral';
-import { consentDoesNotCoverReceiver, consentNotActive, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
+import { allowedMoves, assertTransition, notYetTaken, ReferralParty, toReferralState, toReferralView, type ReferralRecord } from './referral';
+import { consentDoesNotCoverReceiver, consentNotActive, illegalTransition, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
 import { ReferralsRepository } from './referrals.repository';
 import { ReferralsSingleStatement } from '../database';
 
 const eventOfStatus = {
   [ReferralStatus.Sent]: EventType.ReferralSent,
+  [ReferralStatus.Acknowledged]: EventType.ReferralAcknowledged,
   [ReferralStatus.Accepted]: EventType.ReferralAccepted,
   [ReferralStatus.Declined]: EventType.ReferralDeclined,
+  [ReferralStatus.Started]: EventType.ReferralStarted,
+  [ReferralStatus.Completed]: EventType.ReferralCompleted,
+  [ReferralStatus.Interrupted]: EventType.ReferralInterrupted,
   [ReferralStatus.Withdrawn]: EventType.ReferralWithdrawn,
+  [ReferralStatus.Expired]: EventType.ReferralExpired,
 } as const satisfies Record<ReferralStatus, EventType>;
+
+/** What a step changes besides the status, given the time it happens and who takes it. */
+type StepChange = (at: Date, staffId: string) => Partial<ReferralRecord>;
+
+const stepChanges: Partial<Record<ReferralStatus, StepChange>> = {
+  [ReferralStatus.Acknowledged]: (at, staffId) => ({ acknowledgedAt: at, acknowledgedBy: staffId }),
+  [ReferralStatus.Accepted]: (at, staffId) => ({ respondedAt: at, respondedBy: staffId }),
+  [ReferralStatus.Declined]: (at, staffId) => ({ respondedAt: at, respondedBy: staffId }),
+  [ReferralStatus.Started]: (at, staffId) => ({ startedAt: at, startedBy: staffId }),
+  [ReferralStatus.Completed]: (at, staffId) => ({ endedAt: at, endedBy: staffId }),
+  [ReferralStatus.Interrupted]: (at, staffId) => ({ endedAt: at, endedBy: staffId }),
+  [ReferralStatus.Withdrawn]: (at, staffId) => ({ endedAt: at, endedBy: staffId, withdrawnAt: at, withdrawalReason: ReferralWithdrawalReason.BySender }),
+};
+
+/** Which party the actor's organisation is to the referral, if any. */
+function partyOf(referral: ReferralRecord, actor: ActorContext): ReferralParty | null {
+  if (referral.toOrganisationId === actor.organisationId) return ReferralParty.Receiver;
+  if (referral.fromOrganisationId === actor.organisationId) return ReferralParty.Sender;
+  return null;
+}
 
 @Injectable()
 export class ReferralsService {
@@ -41,6 +77,7 @@ export class ReferralsService {
     private readonly referrals: ReferralsRepository,
     private readonly rpc: RpcClient,
     private readonly outbox: Outbox,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /**
@@ -57,15 +94,68 @@ export class ReferralsService {
       purpose: ConsentPurpose.Referral,
     } satisfies CheckConsentQuery);
     if (!consent.covered) throw consentDoesNotCoverReceiver();
-    return this.recordSent(command, actor, consent);
+    await this.assertReceiverParts(command);
+    const policy = await this.deadlines.resolve(command.toOrganisationId, command.supportResourceId ?? null);
+    return this.recordSent(command, actor, consent, policy);
+  }
+
+  acknowledge(command: ReferralStepCommand, actor: ActorContext): Promise<ReferralView> {
+    return this.step(actor, command.referralId, ReferralStatus.Acknowledged, {});
   }
 
   accept(command: AcceptReferralCommand, actor: ActorContext): Promise<ReferralView> {
-    return this.answer(actor, command.referralId, ReferralStatus.Accepted, null);
+    return this.step(actor, command.referralId, ReferralStatus.Accepted, {});
+  }
+
+  /**
+   * The support resource and the unit a referral names must be the receiving organisation's, as
+   * actors knows them: asked before anything is written.
+   */
+  private async assertReceiverParts(command: SendReferralCommand): Promise<void> {
+    if (command.supportResourceId) {
+      const resource = await this.deadlines.resource(command.supportResourceId, 'supportResourceId');
+      if (resource.organisationId !== command.toOrganisationId) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'The support resource is not the receiving organisation’s', [
+          { field: 'supportResourceId', message: 'belongs to another organisation' },
+        ]);
+      }
+    }
+    if (command.toUnitId) {
+      const unit = await this.rpc.request<UnitView>(Requests.actors.getUnit, { unitId: command.toUnitId }).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === ErrorCode.UnitNotFound) {
+          throw new DomainError(ErrorCode.UnitNotFound, `No unit ${command.toUnitId}`, [{ field: 'toUnitId', message: 'no such unit' }]);
+        }
+        throw error;
+      });
+      if (unit.organisationId !== command.toOrganisationId) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'The unit is not one of the receiving organisation’s', [
+          { field: 'toUnitId', message: 'belongs to another organisation' },
+        ]);
+      }
+    }
   }
 
   decline(command: DeclineReferralCommand, actor: ActorContext): Promise<ReferralView> {
-    return this.answer(actor, command.referralId, ReferralStatus.Declined, command.reason);
+    if (command.reason !== DeclineReason.Other && command.text !== undefined) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'Only the reason "other" takes a text', [{ field: 'text', message: 'only with the reason other' }]);
+    }
+    return this.step(actor, command.referralId, ReferralStatus.Declined, { declineReason: command.reason, declineText: command.text ?? null });
+  }
+
+  start(command: ReferralStepCommand, actor: ActorContext): Promise<ReferralView> {
+    return this.step(actor, command.referralId, ReferralStatus.Started, {});
+  }
+
+  complete(command: CompleteReferralCommand, actor: ActorContext): Promise<ReferralView> {
+    return this.step(actor, command.referralId, ReferralStatus.Completed, { outcome: command.outcome, exitDestination: command.exitDestination });
+  }
+
+  interrupt(command: InterruptReferralCommand, actor: ActorContext): Promise<ReferralView> {
+    return this.step(actor, command.referralId, ReferralStatus.Interrupted, { exitDestination: command.exitDestination ?? ExitDestination.Interrupted });
+  }
+
+  withdraw(command: ReferralStepCommand, actor: ActorContext): Promise<ReferralView> {
+    return this.step(actor, command.referralId, ReferralStatus.Withdrawn, {});
   }
 
   async get(query: GetReferralQuery, actor: ActorContext): Promise<ReferralView> {
@@ -92,8 +182,9 @@ export class ReferralsService {
 
   /** The referral and its event, in one statement. */
   @ReferralsSingleStatement()
-  private async recordSent(command: SendReferralCommand, actor: ActorContext, consent: ConsentCheckResult): Promise<ReferralView> {
-    const record = {
+  private async recordSent(command: SendReferralCommand, actor: ActorContext, consent: ConsentCheckResult, policy: DeadlinePolicyView): Promise<ReferralView> {
+    const today = todayInSweden();
+    const record: ReferralRecord = {
       id: uuidv7(),
       caseId: command.caseId,
       fromOrganisationId: actor.organisationId,
@@ -107,42 +198,59 @@ export class ReferralsService {
       status: ReferralStatus.Sent,
       consentId: consent.consentId,
       version: 1,
+      sentAt: new Date(),
+      toUnitId: command.toUnitId ?? null,
+      acknowledgeBy: addSwedishWorkingDays(today, policy.acknowledgeDays),
+      answerBy: addSwedishWorkingDays(today, policy.answerDays),
+      startDays: policy.startDays,
+      ...notYetTaken,
     };
-    const referral = await this.referrals.create(record, [this.event({ ...record, declineReason: null, withdrawalReason: null })]);
+    const referral = await this.referrals.create(record, [this.event(record)]);
     return toReferralView(referral);
   }
 
   /**
-   * Only the receiver answers, and only while the consent the referral relied on holds: cases is
-   * asked before anything is written (and before any transaction opens).
+   * Takes one step of the lifecycle, for the party the actor's organisation is to the referral and
+   * only as the lifecycle table allows it. The receiver's steps need the consent the referral relied
+   * on to hold (cases is asked before anything is written, and before any transaction opens); the
+   * sender may withdraw whatever the consent says.
    */
-  private async answer(actor: ActorContext, referralId: string, status: ReferralStatus, declineReason: DeclineReason | null): Promise<ReferralView> {
+  private async step(actor: ActorContext, referralId: string, to: ReferralStatus, details: Partial<ReferralRecord>): Promise<ReferralView> {
     assertRole(actor, StaffRole.Caseworker);
     const current = await this.referrals.findById(referralId);
     if (!current) throw referralNotFound(referralId);
-    if (current.toOrganisationId !== actor.organisationId) throw notReceiver();
-    await this.assertConsentHolds(current);
-    assertTransition(current.status, status);
-    return this.recordAnswer(actor, current, status, declineReason);
+    const party = partyOf(current, actor);
+    if (!party) throw notParty();
+    if (party === ReferralParty.Receiver) await this.assertConsentHolds(current);
+    if (to !== ReferralStatus.Withdrawn && party !== ReferralParty.Receiver) throw notReceiver();
+    assertTransition(current.status, to, party);
+    return this.recordStep(actor, current, to, details, party);
   }
 
   /**
-   * The answer and its event, in one statement that only writes if the referral is still the
-   * version read: no transaction is held while deciding, and a concurrent answer (or a withdrawal)
-   * wins cleanly.
+   * The step and its event, in one statement that only writes if the referral is still the
+   * version read: no transaction is held while deciding, and of two staff acting at once exactly
+   * one wins; the other is told what the referral is now and what may follow.
    */
   @ReferralsSingleStatement()
-  private async recordAnswer(actor: ActorContext, current: ReferralRecord, status: ReferralStatus, declineReason: DeclineReason | null): Promise<ReferralView> {
-    const referralId = current.id;
-    const next = { ...current, status, declineReason, version: current.version + 1 };
-    const answered = await this.referrals.answer(referralId, current.version, { status, declineReason, respondedBy: actor.staffId }, [this.event(next)]);
-    // Someone answered in between: report the transition from what it is now.
-    if (!answered) {
-      const now = await this.referrals.findById(referralId);
-      assertTransition(now?.status ?? current.status, status);
-      throw referralNotFound(referralId);
+  private async recordStep(
+    actor: ActorContext,
+    current: ReferralRecord,
+    to: ReferralStatus,
+    details: Partial<ReferralRecord>,
+    party: ReferralParty,
+  ): Promise<ReferralView> {
+    const at = new Date();
+    const next: ReferralRecord = { ...current, ...details, ...stepChanges[to]?.(at, actor.staffId), status: to, version: current.version + 1 };
+    // The time to start runs from acceptance, in the working days of the policy it was sent under.
+    if (to === ReferralStatus.Accepted) next.startBy = addSwedishWorkingDays(todayInSweden(at), current.startDays ?? this.deadlines.defaults().startDays);
+    const moved = await this.referrals.transition(next, current.version, [this.event(next)]);
+    if (!moved) {
+      const now = await this.referrals.findById(current.id);
+      if (!now) throw referralNotFound(current.id);
+      throw illegalTransition(now.status, to, allowedMoves(now.status, party));
     }
-    return toReferralView(answered);
+    return toReferralView(moved);
   }
 
   /**
@@ -162,7 +270,7 @@ export class ReferralsService {
   }
 
   /** The event announcing the referral in this state: its full non-identifying state and version. */
-  private event(referral: Parameters<typeof toReferralState>[0]): EventEnvelope {
+  private event(referral: ReferralRecord): EventEnvelope {
     return this.outbox.envelope(eventOfStatus[referral.status], { type: 'referral', id: referral.id }, toReferralState(referral));
   }
 }

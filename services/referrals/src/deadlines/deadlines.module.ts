@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ReferralsRepository } from '../referrals/referrals.repository';
+import { DeadlineJobs } from './deadline.jobs';
+import { DeadlinePoliciesRepository } from './deadline-policies.repository';
+import { DeadlinesHandlers } from './deadlines.handlers';
+import { DeadlinesService } from './deadlines.service';
+
+@Module({
+  controllers: [DeadlinesHandlers],
+  providers: [DeadlinesService, DeadlinePoliciesRepository, DeadlineJobs, ReferralsRepository],
+  exports: [DeadlinesService],
+})
+export class DeadlinesModule {}

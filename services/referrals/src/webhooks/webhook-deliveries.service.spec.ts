@@ -1,0 +1,113 @@
+import { EventType } from '@samverkan/contracts';
+import { aReferralEvent, automock } from '@samverkan/testing';
+import { randomUUID } from 'node:crypto';
+import type { WebhooksConfig } from '../config';
+import type { ClaimedDelivery } from './webhook';
+import { WebhookDeliveries } from './webhook-deliveries.service';
+import { WebhookSecrets } from './webhook-secrets';
+import { WebhookSender } from './webhook-sender';
+import { WebhooksRepository } from './webhooks.repository';
+
+function aClaimedDelivery(overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery {
+  return {
+    id: randomUUID(),
+    subscriptionId: randomUUID(),
+    eventId: randomUUID(),
+    eventType: EventType.ReferralSent,
+    body: '{"id":"evt"}',
+    attempt: 1,
+    url: 'https://system.example.se/hooks',
+    secret: { keyId: 'k1', ciphertext: Buffer.from('sealed') },
+    ...overrides,
+  };
+}
+
+describe('WebhookDeliveries', () => {
+  const config = { maxAttempts: 3, backoffBaseMs: 1000, backoffCapMs: 3000, timeoutMs: 5000 } as WebhooksConfig;
+  const setUp = () => {
+    const repository = automock(WebhooksRepository);
+    const secrets = automock(WebhookSecrets);
+    const sender = automock(WebhookSender);
+    secrets.reveal.mockReturnValue('whsec_secret');
+    repository.recordAttempt.mockResolvedValue(true);
+    return { deliveries: new WebhookDeliveries(repository, secrets, sender, { webhooks: config }), repository, secrets, sender };
+  };
+
+  it("queues the event, as its envelope, for the subscribed webhooks of the referral's two organisations", async () => {
+    const { deliveries, repository } = setUp();
+    const event = aReferralEvent(EventType.ReferralAccepted);
+    repository.subscribedTo.mockResolvedValue(['s1', 's2']);
+    repository.addDeliveries.mockResolvedValue(2);
+
+    expect(await deliveries.enqueue(event, event.data)).toBe(2);
+
+    expect(repository.subscribedTo).toHaveBeenCalledWith([event.data.fromOrganisationId, event.data.toOrganisationId], EventType.ReferralAccepted);
+    expect(repository.addDeliveries).toHaveBeenCalledWith({ id: event.id, type: event.type, body: JSON.stringify(event) }, [
+      { id: expect.any(String), subscriptionId: 's1' },
+      { id: expect.any(String), subscriptionId: 's2' },
+    ]);
+  });
+
+  it('writes nothing for an event no webhook wants', async () => {
+    const { deliveries, repository } = setUp();
+    const event = aReferralEvent();
+    repository.subscribedTo.mockResolvedValue([]);
+
+    expect(await deliveries.enqueue(event, event.data)).toBe(0);
+    expect(repository.addDeliveries).not.toHaveBeenCalled();
+  });
+
+  it('counts a 2xx as delivered', () => {
+    const { deliveries } = setUp();
+
+    expect(deliveries.nextStep({ delivered: true, statusCode: 204, error: null }, 2)).toEqual({ status: 'delivered', statusCode: 204 });
+  });
+
+  it('tries a failed attempt again after a backoff within the ceiling of its attempt, and gives up after the last', () => {
+    const { deliveries } = setUp();
+    const failure = { delivered: false, statusCode: 500, error: 'HTTP 500' };
+
+    const first = deliveries.nextStep(failure, 1);
+    const second = deliveries.nextStep(failure, 2);
+    const last = deliveries.nextStep(failure, 3);
+
+    expect(first).toMatchObject({ status: 'pending', statusCode: 500, error: 'HTTP 500', retryInMs: expect.any(Number) });
+    expect(first.status === 'pending' && first.retryInMs).toBeLessThan(1000);
+    expect(second.status === 'pending' && second.retryInMs).toBeLessThan(2000);
+    expect(last).toEqual({ status: 'failed', statusCode: 500, error: 'HTTP 500' });
+  });
+
+  it('sends each claimed delivery signed with its own secret and records the result against the attempt it claimed', async () => {
+    const { deliveries, repository, secrets, sender } = setUp();
+    const delivery = aClaimedDelivery({ attempt: 2 });
+    sender.send.mockResolvedValue({ delivered: false, statusCode: 503, error: 'HTTP 503' });
+
+    await deliveries.attempt([delivery]);
+
+    expect(secrets.reveal).toHaveBeenCalledWith(delivery.subscriptionId, delivery.secret);
+    expect(sender.send).toHaveBeenCalledWith({
+      url: delivery.url,
+      body: delivery.body,
+      eventId: delivery.eventId,
+      eventType: delivery.eventType,
+      secret: 'whsec_secret',
+    });
+    expect(repository.recordAttempt).toHaveBeenCalledWith(delivery.id, 2, expect.objectContaining({ status: 'pending', statusCode: 503, error: 'HTTP 503' }));
+  });
+
+  it('fails an attempt whose secret cannot be decrypted, without sending, so it is not tried for ever', async () => {
+    const { deliveries, repository, secrets, sender } = setUp();
+    secrets.reveal.mockImplementation(() => {
+      throw new Error('webhook secret key old is not configured');
+    });
+
+    await deliveries.attempt([aClaimedDelivery({ attempt: 3 })]);
+
+    expect(sender.send).not.toHaveBeenCalled();
+    expect(repository.recordAttempt).toHaveBeenCalledWith(expect.any(String), 3, {
+      status: 'failed',
+      statusCode: null,
+      error: 'signing secret cannot be decrypted',
+    });
+  });
+});
