@@ -26,6 +26,8 @@ describe('Swedish working days', () => {
     ['across Christmas 2026', '2026-12-23', 3, '2026-12-30'],
     ['across Christmas and New Year 2026', '2026-12-23', 4, '2027-01-04'],
     ['across a weekend', '2026-11-27', 2, '2026-12-01'],
+    ['from a Sunday: Monday is the first', '2026-11-29', 2, '2026-12-01'],
+    ['from Christmas Eve', '2026-12-24', 1, '2026-12-28'],
     ['zero days from a holiday: the next working day', '2026-12-24', 0, '2026-12-28'],
     ['eleven days from mid-December', '2026-12-14', 11, '2027-01-04'],
   ])('adds working days %s', (_, from, days, expected) => {

@@ -32,11 +32,18 @@ export function isSwedishWorkingDay(date: string): boolean {
   return day !== 0 && day !== 6 && !holidaysOf(Number(date.slice(0, 4))).has(date);
 }
 
-/** The date `days` working days after `date` (0: `date` itself if it is a working day, else the next one). */
+/**
+ * The date `days` working days after `date`: the working days are counted from the day after,
+ * whatever `date` is, so a referral sent on a Friday or a Sunday has two working days until
+ * Tuesday. 0 is `date` itself if it is a working day, else the next one.
+ */
 export function addSwedishWorkingDays(date: string, days: number): string {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number ≥ 0, not ${days}`);
   const current = asDate(date);
-  while (!isSwedishWorkingDay(asText(current))) current.setUTCDate(current.getUTCDate() + 1);
+  if (days === 0) {
+    while (!isSwedishWorkingDay(asText(current))) current.setUTCDate(current.getUTCDate() + 1);
+    return asText(current);
+  }
   for (let left = days; left > 0;) {
     current.setUTCDate(current.getUTCDate() + 1);
     if (isSwedishWorkingDay(asText(current))) left -= 1;
