@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsNotLessThan, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
@@ -93,6 +94,50 @@ export class GetReferralQuery {
   referralId!: string;
 }
 
+/** What narrows an inbox (incoming) or outbox (outgoing), and its counts. */
+export class ReferralBoxFilter {
+  @IsIn(Object.values(ReferralDirection))
+  direction!: ReferralDirection;
+
+  /** Only this unit of the organisation: the receiving unit of incoming referrals, the sending unit of outgoing ones. */
+  @IsOmittable()
+  @IsUUID()
+  unitId?: string;
+
+  @IsOmittable()
+  @IsIn(Object.values(TargetGroup))
+  targetGroup?: TargetGroup;
+
+  @IsOmittable()
+  @IsUUID()
+  supportResourceId?: string;
+
+  @IsOmittable()
+  @IsIn(municipalityCodes)
+  municipalityCode?: MunicipalityCode;
+}
+
+export class ReferralCountsQuery extends ReferralBoxFilter {}
+
+export class ReferralStatusCount {
+  @IsIn(Object.values(ReferralStatus))
+  status!: ReferralStatus;
+
+  @IsInt()
+  count!: number;
+}
+
+/** How many referrals of the box are in each status (every status, zeros included), and how many are overdue. */
+export class ReferralCountsView {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ReferralStatusCount)
+  byStatus!: ReferralStatusCount[];
+
+  @IsInt()
+  overdue!: number;
+}
+
 export class ListReferralsFilter extends PageQuery {
   @IsIn(Object.values(ReferralDirection))
   direction!: ReferralDirection;
@@ -100,6 +145,27 @@ export class ListReferralsFilter extends PageQuery {
   @IsOmittable()
   @IsIn(Object.values(ReferralStatus))
   status?: ReferralStatus;
+
+  /** `true`: only referrals with a step past its last day; `false`: only those without. */
+  @IsOmittable()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @IsOmittable()
+  @IsUUID()
+  unitId?: string;
+
+  @IsOmittable()
+  @IsIn(Object.values(TargetGroup))
+  targetGroup?: TargetGroup;
+
+  @IsOmittable()
+  @IsUUID()
+  supportResourceId?: string;
+
+  @IsOmittable()
+  @IsIn(municipalityCodes)
+  municipalityCode?: MunicipalityCode;
 }
 
 export class ListReferralsQuery extends ListReferralsFilter {}

@@ -5,6 +5,8 @@ import {
   DeclineReferralBody,
   InterruptReferralBody,
   ListReferralsFilter,
+  ReferralCountsQuery,
+  ReferralCountsView,
   ReferralView,
   Requests,
   SendReferralBody,
@@ -32,8 +34,18 @@ export class ReferralsController {
     return this.rpc.request(Requests.referrals.sendReferral, body, { idempotencyKey });
   }
 
+  @Get('counts')
+  @ApiOperation({ summary: "How many of the organisation's incoming or outgoing referrals (or a unit's) are in each status, and how many are overdue" })
+  @ApiOkResponse({ schema: schemaRef(ReferralCountsView) })
+  counts(@Query() query: ReferralCountsQuery): Promise<ReferralCountsView> {
+    return this.rpc.request(Requests.referrals.countReferrals, query);
+  }
+
   @Get()
-  @ApiOperation({ summary: "The organisation's incoming or outgoing referrals, newest first" })
+  @ApiOperation({
+    summary:
+      "The organisation's inbox (incoming) or outbox (outgoing), newest first, by status, overdue, unit, target group, support resource and municipality",
+  })
   @ApiOkResponse({ schema: pageOf(ReferralView) })
   list(@Query() filter: ListReferralsFilter): Promise<Page<ReferralView>> {
     return this.rpc.request(Requests.referrals.listReferrals, filter);

@@ -8,6 +8,8 @@ import {
   DeclineReferralCommand,
   GetReferralQuery,
   ListReferralsQuery,
+  ReferralCountsQuery,
+  type ReferralCountsView,
   Requests,
   SendReferralCommand,
   type ActorContext,
@@ -64,6 +66,11 @@ export class ReferralsHandlers {
   @MessagePattern(Requests.referrals.getReferral)
   get(@Payload() query: GetReferralQuery, @Actor() actor: ActorContext): Promise<ReferralView> {
     return this.referrals.get(query, actor);
+  }
+
+  @MessagePattern(Requests.referrals.countReferrals)
+  counts(@Payload() query: ReferralCountsQuery, @Actor() actor: ActorContext): Promise<ReferralCountsView> {
+    return this.referrals.counts(query, actor);
   }
 
   @MessagePattern(Requests.referrals.listReferrals)

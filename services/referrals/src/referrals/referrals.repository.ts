@@ -4,6 +4,7 @@ import type {
   EventEnvelope,
   ExitDestination,
   ReferralOutcome,
+  ReferralStep,
   Gender,
   MunicipalityCode,
   ReferralDirection,
@@ -12,10 +13,10 @@ import type {
   TargetGroup,
 } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
-import { fromDateColumn, nextCalendarDay, type Cursor } from '@samverkan/platform';
+import { fromDateColumn, nextCalendarDay, toDateColumn, type Cursor } from '@samverkan/platform';
 import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database';
 import { Prisma, type Referral } from '../generated/prisma/client';
-import { openStatuses, type ReferralRecord } from './referral';
+import { openStatuses, stepDeadlines, type ReferralRecord } from './referral';
 
 /** The columns of a referral under the names of Prisma's model, so raw SQL and Prisma give one shape. */
 const referralColumns = Prisma.raw(
@@ -28,6 +29,38 @@ const referralColumns = Prisma.raw(
    outcome, to_unit_id AS "toUnitId", to_char(acknowledge_by, 'YYYY-MM-DD') AS "acknowledgeBy", to_char(answer_by, 'YYYY-MM-DD') AS "answerBy",
    to_char(start_by, 'YYYY-MM-DD') AS "startBy", start_days AS "startDays", version`,
 );
+
+/** The organisation's inbox (incoming) or outbox (outgoing), narrowed as the filter says. */
+export interface ReferralBox {
+  organisationId: string;
+  direction: ReferralDirection;
+  unitId?: string;
+  targetGroup?: TargetGroup;
+  supportResourceId?: string;
+  municipalityCode?: MunicipalityCode;
+}
+
+function boxWhere(box: ReferralBox): Prisma.ReferralWhereInput {
+  const incoming = box.direction === 'incoming';
+  return {
+    ...(incoming ? { toOrganisationId: box.organisationId } : { fromOrganisationId: box.organisationId }),
+    ...(box.unitId ? (incoming ? { toUnitId: box.unitId } : { fromUnitId: box.unitId }) : {}),
+    ...(box.targetGroup ? { targetGroup: box.targetGroup } : {}),
+    ...(box.supportResourceId ? { supportResourceId: box.supportResourceId } : {}),
+    ...(box.municipalityCode ? { municipalityCode: box.municipalityCode } : {}),
+  };
+}
+
+/** A referral waiting for a step whose last day is before `today`: the same rule as `overdueStep`. */
+function overdueWhere(today: string): Prisma.ReferralWhereInput {
+  const before = { lt: toDateColumn(today) };
+  return {
+    OR: (Object.keys(stepDeadlines) as ReferralStep[]).map((step) => ({
+      status: { in: [...stepDeadlines[step].waitsIn] },
+      [stepDeadlines[step].due]: before,
+    })),
+  };
+}
 
 /** The calendar day after `date`, or null. */
 const dayAfter = (date: string | null): string | null => (date ? nextCalendarDay(date) : null);
@@ -187,20 +220,16 @@ export class ReferralsRepository {
   }
 
   /** Newest first: sorted by sentAt, then id, both descending (keyset pagination). */
-  async list(filter: {
-    organisationId: string;
-    direction: ReferralDirection;
-    status?: ReferralStatus;
-    after?: Cursor;
-    take: number;
-  }): Promise<ReferralRecord[]> {
-    const party = filter.direction === 'incoming' ? { toOrganisationId: filter.organisationId } : { fromOrganisationId: filter.organisationId };
+  async list(filter: ReferralBox & { status?: ReferralStatus; overdue?: boolean; today: string; after?: Cursor; take: number }): Promise<ReferralRecord[]> {
     const after = filter.after ? new Date(filter.after.key) : undefined;
     const rows = await this.db.referral.findMany({
       where: {
-        ...party,
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(after && filter.after ? { OR: [{ sentAt: { lt: after } }, { sentAt: after, id: { lt: filter.after.id } }] } : {}),
+        AND: [
+          boxWhere(filter),
+          filter.status ? { status: filter.status } : {},
+          filter.overdue === undefined ? {} : filter.overdue ? overdueWhere(filter.today) : { NOT: overdueWhere(filter.today) },
+          after && filter.after ? { OR: [{ sentAt: { lt: after } }, { sentAt: after, id: { lt: filter.after.id } }] } : {},
+        ],
       },
       orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
       take: filter.take,
@@ -213,5 +242,12 @@ export class ReferralsRepository {
         startBy: row.startBy && fromDateColumn(row.startBy),
       }),
     );
+  }
+
+  /** How many referrals of the box are in each status, and how many are overdue today. */
+  async counts(box: ReferralBox, today: string): Promise<{ byStatus: Map<string, number>; overdue: number }> {
+    const grouped = await this.db.referral.groupBy({ by: ['status'], where: boxWhere(box), _count: { _all: true } });
+    const overdue = await this.db.referral.count({ where: { AND: [boxWhere(box), overdueWhere(today)] } });
+    return { byStatus: new Map(grouped.map((group) => [group.status, group._count._all])), overdue };
   }
 }

@@ -19,6 +19,8 @@ import {
   type CompleteReferralCommand,
   type InterruptReferralCommand,
   type ReferralStepCommand,
+  type ReferralCountsQuery,
+  type ReferralCountsView,
   todayInSweden,
   type DeadlinePolicyView,
   type UnitView,
@@ -36,7 +38,7 @@ import { addSwedishWorkingDays, decodeCursor, isTimeKey, toPage } from '@samverk
 import { v7 as uuidv7 } from 'uuid';
 import { allowedMoves, assertTransition, notYetTaken, ReferralParty, toReferralState, toReferralView, type ReferralRecord } from './referral';
 import { consentDoesNotCoverReceiver, consentNotActive, illegalTransition, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
-import { ReferralsRepository } from './referrals.repository';
+import { ReferralsRepository, type ReferralBox } from './referrals.repository';
 import { ReferralsSingleStatement } from '../database';
 
 const eventOfStatus = {
@@ -63,6 +65,18 @@ const stepChanges: Partial<Record<ReferralStatus, StepChange>> = {
   [ReferralStatus.Interrupted]: (at, staffId) => ({ endedAt: at, endedBy: staffId }),
   [ReferralStatus.Withdrawn]: (at, staffId) => ({ endedAt: at, endedBy: staffId, withdrawnAt: at, withdrawalReason: ReferralWithdrawalReason.BySender }),
 };
+
+/** The actor's own organisation's box: nobody lists another organisation's referrals. */
+function boxOf(filter: ReferralCountsQuery, actor: ActorContext): ReferralBox {
+  return {
+    organisationId: actor.organisationId,
+    direction: filter.direction,
+    unitId: filter.unitId,
+    targetGroup: filter.targetGroup,
+    supportResourceId: filter.supportResourceId,
+    municipalityCode: filter.municipalityCode,
+  };
+}
 
 /** Which party the actor's organisation is to the referral, if any. */
 function partyOf(referral: ReferralRecord, actor: ActorContext): ReferralParty | null {
@@ -167,17 +181,31 @@ export class ReferralsService {
     return toReferralView(referral);
   }
 
-  /** The organisation's inbox (incoming) or outbox (outgoing), newest first. */
+  /**
+   * The organisation's inbox (incoming) or outbox (outgoing), newest first, narrowed by status,
+   * overdue, unit, target group, support resource and municipality. Ids and codes only: who the
+   * person is stays in cases.
+   */
   async list(query: ListReferralsQuery, actor: ActorContext): Promise<Page<ReferralView>> {
     const limit = query.limit ?? defaultPageSize;
     const rows = await this.referrals.list({
-      organisationId: actor.organisationId,
-      direction: query.direction,
+      ...boxOf(query, actor),
       status: query.status,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      today: todayInSweden(),
       after: decodeCursor(query.after, isTimeKey),
       take: limit + 1,
     });
     return toPage(rows, limit, toReferralView, (row) => ({ key: row.sentAt.toISOString(), id: row.id }));
+  }
+
+  /** How many referrals of the box are in each status (zeros included), and how many are overdue. */
+  async counts(query: ReferralCountsQuery, actor: ActorContext): Promise<ReferralCountsView> {
+    const counted = await this.referrals.counts(boxOf(query, actor), todayInSweden());
+    return {
+      byStatus: Object.values(ReferralStatus).map((status) => ({ status, count: counted.byStatus.get(status) ?? 0 })),
+      overdue: counted.overdue,
+    };
   }
 
   /** The referral and its event, in one statement. */
