@@ -19,6 +19,7 @@ export * from './nats-connection';
 export * from './nats-permissions';
 export * from './nats-traffic';
 export * from './readiness';
+export * from './rpc/actors-directory';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-exception.filter';
 export * from './rpc/rpc-transport';

@@ -1,5 +1,5 @@
+import { ActorsDirectory } from '@samverkan/messaging';
 import { Module } from '@nestjs/common';
-import { Directory } from '../directory/directory';
 import { AccessModule } from '../access/access.module';
 import { ConsentsRepository } from '../consents/consents.repository';
 import { PersonsModule } from '../persons/persons.module';
@@ -10,6 +10,6 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [AccessModule, PersonsModule],
   controllers: [CasesHandlers],
-  providers: [CasesService, CasesRepository, ConsentsRepository, Directory],
+  providers: [CasesService, CasesRepository, ConsentsRepository, ActorsDirectory],
 })
 export class CasesModule {}

@@ -27,14 +27,13 @@ import {
   type GetCaseQuery,
   type OpenCaseCommand,
 } from '@samverkan/contracts';
-import { Outbox } from '@samverkan/messaging';
+import { ActorsDirectory, Outbox } from '@samverkan/messaging';
 import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessLog } from '../access/access-log';
 import { caseRoles, decideCaseAccess, type TeamMember } from '../access/access-policy';
 import { CaseAccess } from '../access/case-access';
 import { CasesTransactional } from '../database';
-import { Directory } from '../directory/directory';
 import { PersonsService } from '../persons/persons.service';
 import { ConsentsRepository, toConsentView } from '../consents/consents.repository';
 import { CasesRepository, type CaseRecord, type TimelineEntry } from './cases.repository';
@@ -71,7 +70,7 @@ export class CasesService {
     private readonly outbox: Outbox,
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
-    private readonly directory: Directory,
+    private readonly directory: ActorsDirectory,
   ) {}
 
   @CasesTransactional()

@@ -10,12 +10,11 @@ import {
   StaffRole,
   type ActorContext,
 } from '@samverkan/contracts';
-import { Outbox, RpcClient } from '@samverkan/messaging';
+import { ActorsDirectory, Outbox, RpcClient } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
 import { CasesRepository, type CaseRecord } from '../cases/cases.repository';
-import { Directory } from '../directory/directory';
 import { ConsentsRepository, type ConsentRecord } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
@@ -89,7 +88,7 @@ describe('ConsentsService', () => {
     rpc.request.mockResolvedValue({}); // actors knows every organisation asked about, unless a test says otherwise
     const outbox = automock(Outbox);
     const cases = automock(CasesRepository);
-    return { service: new ConsentsService(consents, access, cases, new Directory(rpc), outbox), consents, access, cases, rpc, outbox };
+    return { service: new ConsentsService(consents, access, cases, new ActorsDirectory(rpc), outbox), consents, access, cases, rpc, outbox };
   };
 
   describe('record', () => {

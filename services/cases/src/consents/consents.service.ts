@@ -15,14 +15,13 @@ import {
   type RecordConsentCommand,
   type WithdrawConsentCommand,
 } from '@samverkan/contracts';
-import { Outbox } from '@samverkan/messaging';
+import { ActorsDirectory, Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { caseRoles } from '../access/access-policy';
 import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
 import { caseNotFound } from '../cases/cases.errors';
 import { CasesRepository, type CaseWithTeam, type ConsentAnswer } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
-import { Directory } from '../directory/directory';
 import { ConsentsRepository, toConsentView, type ConsentRecord } from './consents.repository';
 
 const consentNotFound = (consentId: string) =>
@@ -36,7 +35,7 @@ export class ConsentsService {
     private readonly consents: ConsentsRepository,
     private readonly access: CaseAccess,
     private readonly cases: CasesRepository,
-    private readonly directory: Directory,
+    private readonly directory: ActorsDirectory,
     private readonly outbox: Outbox,
   ) {}
 

@@ -19,7 +19,7 @@ import {
   type RequestHandoffCommand,
   type UnitView,
 } from '@samverkan/contracts';
-import { isUniqueViolation, Outbox } from '@samverkan/messaging';
+import { ActorsDirectory, isUniqueViolation, Outbox } from '@samverkan/messaging';
 import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessLog } from '../access/access-log';
@@ -27,7 +27,6 @@ import { caseRoles } from '../access/access-policy';
 import { CaseAccess } from '../access/case-access';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
-import { Directory } from '../directory/directory';
 import { HandoffsRepository, type HandoffRecord } from './handoffs.repository';
 
 function toView(record: HandoffRecord, today: string = todayInSweden()): HandoffView {
@@ -62,7 +61,7 @@ export class HandoffsService {
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
     private readonly outbox: Outbox,
-    private readonly directory: Directory,
+    private readonly directory: ActorsDirectory,
   ) {}
 
   async request(command: RequestHandoffCommand, actor: ActorContext): Promise<HandoffView> {

@@ -1,9 +1,9 @@
+import { ActorsDirectory } from '@samverkan/messaging';
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AccessLogRepository } from '../access/access-log.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { ConsentsRepository } from '../consents/consents.repository';
-import { Directory } from '../directory/directory';
 import { IdentityProtector } from '../identity/identity-protector';
 import { PlanStepsRepository } from '../plans/plan-steps.repository';
 import { RetentionRepository } from '../retention/retention.repository';
@@ -25,7 +25,7 @@ import { RegisterExtractService } from './register-extract.service';
     PlanStepsRepository,
     AccessLogRepository,
     IdentityProtector,
-    Directory,
+    ActorsDirectory,
   ],
   exports: [PersonsService],
 })

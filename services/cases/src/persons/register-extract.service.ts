@@ -1,3 +1,4 @@
+import { ActorsDirectory } from '@samverkan/messaging';
 import { Injectable } from '@nestjs/common';
 import { AccessAction, todayInSweden, type ActorContext, type RegisterExtractQuery, type RegisterExtractView } from '@samverkan/contracts';
 import { AccessLogRepository } from '../access/access-log.repository';
@@ -5,7 +6,6 @@ import { CaseAccess } from '../access/case-access';
 import { CasesRepository } from '../cases/cases.repository';
 import { toCaseView, toTimelineEntryView } from '../cases/cases.service';
 import { ConsentsRepository, toConsentView } from '../consents/consents.repository';
-import { Directory } from '../directory/directory';
 import { PlanStepsRepository } from '../plans/plan-steps.repository';
 import { PersonsRepository } from './persons.repository';
 import { PersonsService } from './persons.service';
@@ -25,7 +25,7 @@ export class RegisterExtractService {
     private readonly consents: ConsentsRepository,
     private readonly steps: PlanStepsRepository,
     private readonly accessLog: AccessLogRepository,
-    private readonly directory: Directory,
+    private readonly directory: ActorsDirectory,
   ) {}
 
   async extract(query: RegisterExtractQuery, actor: ActorContext): Promise<RegisterExtractView> {
@@ -80,11 +80,11 @@ export class RegisterExtractService {
   }
 }
 
-/** Directory names for one extract: each organisation and unit asked for once, however often it appears. */
+/** ActorsDirectory names for one extract: each organisation and unit asked for once, however often it appears. */
 class DirectoryNames {
   private readonly names = new Map<string, Promise<string | null>>();
 
-  constructor(private readonly directory: Directory) {}
+  constructor(private readonly directory: ActorsDirectory) {}
 
   organisation(organisationId: string): Promise<string | null> {
     return this.cached(`organisation:${organisationId}`, async () => (await this.directory.findOrganisation(organisationId))?.name ?? null);

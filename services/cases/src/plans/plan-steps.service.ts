@@ -12,13 +12,12 @@ import {
   type PlanStepView,
   type UpdatePlanStepCommand,
 } from '@samverkan/contracts';
-import { Outbox } from '@samverkan/messaging';
+import { ActorsDirectory, Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { AllowedCaseAccess } from '../access/case-access';
 import { CaseAccess } from '../access/case-access';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
-import { Directory } from '../directory/directory';
 import { PlanStepsRepository, type PlanStepDates, type PlanStepRecord } from './plan-steps.repository';
 
 /** The moves a step may make; done and cancelled are final. */
@@ -43,7 +42,7 @@ export class PlanStepsService {
     private readonly steps: PlanStepsRepository,
     private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
-    private readonly directory: Directory,
+    private readonly directory: ActorsDirectory,
     private readonly outbox: Outbox,
   ) {}
 

@@ -1,3 +1,4 @@
+import { ActorsDirectory } from '@samverkan/messaging';
 import { Module } from '@nestjs/common';
 import { ReferralsRepository } from '../referrals/referrals.repository';
 import { DeadlineJobs } from './deadline.jobs';
@@ -7,7 +8,7 @@ import { DeadlinesService } from './deadlines.service';
 
 @Module({
   controllers: [DeadlinesHandlers],
-  providers: [DeadlinesService, DeadlinePoliciesRepository, DeadlineJobs, ReferralsRepository],
-  exports: [DeadlinesService],
+  providers: [ActorsDirectory, DeadlinesService, DeadlinePoliciesRepository, DeadlineJobs, ReferralsRepository],
+  exports: [DeadlinesService, ActorsDirectory],
 })
 export class DeadlinesModule {}

@@ -3,7 +3,6 @@ import {
   assertRole,
   DomainError,
   ErrorCode,
-  Requests,
   StaffRole,
   type ActorContext,
   type DeadlinePolicyView,
@@ -11,9 +10,8 @@ import {
   type GetResourceDeadlinesQuery,
   type SetOrganisationDeadlinesCommand,
   type SetResourceDeadlinesCommand,
-  type SupportResourceView,
 } from '@samverkan/contracts';
-import { RpcClient } from '@samverkan/messaging';
+import { ActorsDirectory } from '@samverkan/messaging';
 import type { ReferralsConfig } from '../config';
 import { REFERRALS_CONFIG } from '../config.token';
 import { DeadlinePoliciesRepository, type PolicyDays } from './deadline-policies.repository';
@@ -28,7 +26,7 @@ import { DeadlinePoliciesRepository, type PolicyDays } from './deadline-policies
 export class DeadlinesService {
   constructor(
     private readonly policies: DeadlinePoliciesRepository,
-    private readonly rpc: RpcClient,
+    private readonly directory: ActorsDirectory,
     @Inject(REFERRALS_CONFIG) private readonly config: Pick<ReferralsConfig, 'deadlines'>,
   ) {}
 
@@ -50,7 +48,7 @@ export class DeadlinesService {
   }
 
   async getForResource(query: GetResourceDeadlinesQuery): Promise<DeadlinePolicyView> {
-    const resource = await this.resource(query.resourceId);
+    const resource = await this.directory.requireSupportResource(query.resourceId, 'resourceId');
     return this.resolve(resource.organisationId, resource.id);
   }
 
@@ -61,22 +59,10 @@ export class DeadlinesService {
   }
 
   async setForResource(command: SetResourceDeadlinesCommand, actor: ActorContext): Promise<DeadlinePolicyView> {
-    const resource = await this.resource(command.resourceId);
+    const resource = await this.directory.requireSupportResource(command.resourceId, 'resourceId');
     this.assertKeeper(actor, resource.organisationId);
     await this.policies.set('support_resource', resource.id, days(command), actor.staffId);
     return this.resolve(resource.organisationId, resource.id);
-  }
-
-  /** The resource from actors, or a 404 naming `field`. */
-  async resource(resourceId: string, field = 'resourceId'): Promise<SupportResourceView> {
-    try {
-      return await this.rpc.request<SupportResourceView>(Requests.actors.getSupportResource, { resourceId });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.SupportResourceNotFound) {
-        throw new DomainError(ErrorCode.SupportResourceNotFound, `No support resource ${resourceId}`, [{ field, message: 'no such support resource' }]);
-      }
-      throw error;
-    }
   }
 
   private assertKeeper(actor: ActorContext, organisationId: string): void {

@@ -1,5 +1,5 @@
 import { DeclineReason, DomainError, ErrorCode, ReferralStatus, StaffRole, TargetGroup, type ConsentCheckResult } from '@samverkan/contracts';
-import { Outbox, RpcClient } from '@samverkan/messaging';
+import { ActorsDirectory, Outbox, RpcClient } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { aReferralRecord } from './referral.testing';
@@ -47,7 +47,7 @@ describe('ReferralsService', () => {
     const deadlines = automock(DeadlinesService);
     deadlines.resolve.mockResolvedValue({ acknowledgeDays: 2, answerDays: 10, startDays: 20, source: 'default' });
     deadlines.defaults.mockReturnValue({ acknowledgeDays: 2, answerDays: 10, startDays: 20 });
-    const service = new ReferralsService(repository, rpc, outbox, deadlines);
+    const service = new ReferralsService(repository, rpc, outbox, deadlines, new ActorsDirectory(rpc));
     return { service, repository, rpc, outbox, deadlines };
   };
 

@@ -23,7 +23,6 @@ import {
   type ReferralCountsView,
   todayInSweden,
   type DeadlinePolicyView,
-  type UnitView,
   type DeclineReferralCommand,
   type EventEnvelope,
   type GetReferralQuery,
@@ -32,7 +31,7 @@ import {
   type ReferralView,
   type SendReferralCommand,
 } from '@samverkan/contracts';
-import { Outbox, RpcClient } from '@samverkan/messaging';
+import { ActorsDirectory, Outbox, RpcClient } from '@samverkan/messaging';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { addSwedishWorkingDays, decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
@@ -92,6 +91,7 @@ export class ReferralsService {
     private readonly rpc: RpcClient,
     private readonly outbox: Outbox,
     private readonly deadlines: DeadlinesService,
+    private readonly directory: ActorsDirectory,
   ) {}
 
   /**
@@ -127,7 +127,7 @@ export class ReferralsService {
    */
   private async assertReceiverParts(command: SendReferralCommand): Promise<void> {
     if (command.supportResourceId) {
-      const resource = await this.deadlines.resource(command.supportResourceId, 'supportResourceId');
+      const resource = await this.directory.requireSupportResource(command.supportResourceId, 'supportResourceId');
       if (resource.organisationId !== command.toOrganisationId) {
         throw new DomainError(ErrorCode.ValidationFailed, 'The support resource is not the receiving organisation’s', [
           { field: 'supportResourceId', message: 'belongs to another organisation' },
@@ -135,12 +135,7 @@ export class ReferralsService {
       }
     }
     if (command.toUnitId) {
-      const unit = await this.rpc.request<UnitView>(Requests.actors.getUnit, { unitId: command.toUnitId }).catch((error: unknown) => {
-        if (error instanceof DomainError && error.code === ErrorCode.UnitNotFound) {
-          throw new DomainError(ErrorCode.UnitNotFound, `No unit ${command.toUnitId}`, [{ field: 'toUnitId', message: 'no such unit' }]);
-        }
-        throw error;
-      });
+      const unit = await this.directory.requireUnit(command.toUnitId, 'toUnitId');
       if (unit.organisationId !== command.toOrganisationId) {
         throw new DomainError(ErrorCode.ValidationFailed, 'The unit is not one of the receiving organisation’s', [
           { field: 'toUnitId', message: 'belongs to another organisation' },

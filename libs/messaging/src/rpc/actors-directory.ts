@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, Requests, type OrganisationView, type RequestSubject, type SupportResourceView, type UnitView } from '@samverkan/contracts';
-import { RpcClient } from '@samverkan/messaging';
+import { RpcClient } from './rpc-client';
 
-/** What cases asks actors about the directory, on behalf of the acting staff member. */
+/** What a service asks actors about the directory, on behalf of the acting staff member: cases and referrals both ask. */
 @Injectable()
-export class Directory {
+export class ActorsDirectory {
   constructor(private readonly rpc: RpcClient) {}
 
   /** The organisation, or null when actors has none by that id. */
