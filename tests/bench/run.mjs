@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { inboxPhase } from './inbox.mjs';
 import { closedLoop, openLoop, percentile } from './load.mjs';
 import { cpuSplitMs, groupCpuSplitMs, peakRssMiB } from './processes.mjs';
 import { profileIn, summarizeProfile } from './profiles.mjs';
@@ -38,6 +39,8 @@ const latencyTargetMs = 250;
 const nodeFlags = JSON.parse(readFileSync(join('infra', 'node-options.json'), 'utf8'));
 /** BENCH_QUICK=1: the closed loop and its costs only, for trying a change; not for reporting. */
 const quick = process.env.BENCH_QUICK === '1';
+/** BENCH_ONLY=inbox: only the inbox at 10 000 and 1 000 000 referrals. */
+const only = process.env.BENCH_ONLY;
 /** Support resources in the directory while matching is measured. */
 const matchingResources = Number(process.env.BENCH_MATCHING_RESOURCES ?? 10_000);
 
@@ -619,16 +622,71 @@ const latencies = (result) => `p50 ${round(result.p50)} / p95 ${round(result.p95
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-  await preflight(layout(2).map((spec) => spec.port));
-  console.log(
-    `samverkan benchmark: ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, concurrency ${concurrency}, ${durationMs / 1000} s per system phase\n`,
-  );
+function buildAll() {
   const build = spawnSync('npx', ['--no-install', 'nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false' },
   });
   if (build.status !== 0) fail('the build failed');
+}
+
+async function connectTo(url) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+/** The inbox at each size, read through the gateway by a receiver. */
+async function measureInbox(receiver) {
+  return inboxPhase({
+    api,
+    connect: connectTo,
+    receiver: { ...receiver, referralsUrl: databaseUrl(benchDatabase('referrals')) },
+    actorsUrl: databaseUrl(benchDatabase('actors')),
+    log: console.log,
+  });
+}
+
+function printInbox(inbox) {
+  const [small, large] = inbox;
+  printTable(
+    `The inbox through the gateway, one request at a time (p50 / p95 ms): ${inbox.map((entry) => entry.size).join(' and ')} incoming referrals`,
+    Object.keys(small.reads).map((name) => [
+      name,
+      inbox.map((entry) => `${round(entry.reads[name].p50)} / ${round(entry.reads[name].p95)}`).join('  →  '),
+      large ? `p95 ratio ${round(large.reads[name].p95 / small.reads[name].p95, 2)}` : '',
+    ]),
+  );
+}
+
+function inboxResult(inbox) {
+  return inbox.map((entry) => ({
+    incomingReferrals: entry.size,
+    reads: Object.fromEntries(Object.entries(entry.reads).map(([name, read]) => [name, { p50Ms: round(read.p50), p95Ms: round(read.p95), items: read.items }])),
+  }));
+}
+
+async function inboxOnly() {
+  for (const service of databaseServices) await recreateDatabase(benchDatabase(service));
+  const system = new System(layout(1));
+  await system.start();
+  try {
+    const inbox = await measureInbox(await signIn('Handläggare försörjningsstöd Örebro'));
+    printInbox(inbox);
+    mkdirSync(resultsDirectory, { recursive: true });
+    writeFileSync(join(resultsDirectory, 'inbox-latest.json'), `${JSON.stringify({ at: startedAt, inbox: inboxResult(inbox) }, null, 2)}\n`);
+  } finally {
+    await system.stop();
+  }
+}
+
+async function main() {
+  await preflight(layout(2).map((spec) => spec.port));
+  buildAll();
+  if (only === 'inbox') return inboxOnly();
+  console.log(
+    `samverkan benchmark: ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, concurrency ${concurrency}, ${durationMs / 1000} s per system phase\n`,
+  );
   mkdirSync(runDirectory, { recursive: true });
 
   console.log('raw limits …');
@@ -688,6 +746,8 @@ async function main() {
   console.log(`matching over ${matchingResources} support resources through the gateway …`);
   const vocabulary = require(join(process.cwd(), 'dist', 'libs', 'contracts', 'src', 'index.js'));
   const matching = await matchingPhase(system, operator, sender, vocabulary);
+  console.log('the inbox at 10 000 and 1 000 000 referrals …');
+  const inbox = await measureInbox(receiver);
   const peaks = system.peaks();
   await system.stop();
   const profiles = Object.fromEntries(
@@ -739,6 +799,7 @@ async function main() {
     },
     propagationCommitToLearningMs: { underLoad: latencySummary(underLoad), idle: latencySummary(idle) },
     peakRssMiB: peaks,
+    inbox: inboxResult(inbox),
     ratios: {
       // Each send+accept commits two business transactions and publishes two events.
       referralOperationsToPostgresTransactions: round(sendAndAccept.perSecond / postgres.perSecond, 3),
@@ -872,6 +933,7 @@ async function main() {
         .join(', '),
     ],
   ]);
+  printInbox(inbox);
   printTable('Memory', [
     ...Object.entries(peaks).map(([name, mib]) => [`peak RSS ${name}`, `${mib} MiB`]),
     ...Object.entries(replicatedPeaks).map(([name, mib]) => [`peak RSS ${name} (two replicas)`, `${mib} MiB`]),

@@ -18,10 +18,18 @@ describe('the NATS configuration in the repository', () => {
   });
 
   it('lets the gateway serve nothing, and no service read the replies of another', () => {
-    expect(natsPermissionsOf('gateway').subscribe).toEqual([`${inboxPrefixOf('gateway')}.>`]);
+    // Besides its replies, the gateway hears only the live notifications its event streams pass on.
+    expect(natsPermissionsOf('gateway').subscribe).toEqual([`${inboxPrefixOf('gateway')}.>`, 'live.notifications.>']);
     for (const service of Object.values(ServiceName)) {
       const others = Object.values(ServiceName).filter((other) => other !== service);
       expect(natsPermissionsOf(service).subscribe.filter((subject) => others.some((other) => subject.startsWith(inboxPrefixOf(other))))).toEqual([]);
+    }
+  });
+
+  it('lets only referrals announce live notifications, and only the gateway hear them', () => {
+    for (const service of Object.values(ServiceName)) {
+      expect([service, natsPermissionsOf(service).publish.includes('live.notifications.>')]).toEqual([service, service === 'referrals']);
+      expect([service, natsPermissionsOf(service).subscribe.includes('live.notifications.>')]).toEqual([service, service === 'gateway']);
     }
   });
 });

@@ -25,6 +25,8 @@ export const ErrorCode = {
   ReferralNotFound: 'REFERRAL_NOT_FOUND',
   /** No webhook with that id for the organisation (another organisation's is not found either). */
   WebhookNotFound: 'WEBHOOK_NOT_FOUND',
+  /** No notification with that id for the staff member (one addressed to others is not found either). */
+  NotificationNotFound: 'NOTIFICATION_NOT_FOUND',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   OrganisationNameTaken: 'ORGANISATION_NAME_TAKEN',
   OrganisationNumberTaken: 'ORGANISATION_NUMBER_TAKEN',
@@ -72,6 +74,7 @@ export const errorKindOf = {
   PLAN_STEP_NOT_FOUND: 'not_found',
   REFERRAL_NOT_FOUND: 'not_found',
   WEBHOOK_NOT_FOUND: 'not_found',
+  NOTIFICATION_NOT_FOUND: 'not_found',
   ROUTE_NOT_FOUND: 'not_found',
   ORGANISATION_NAME_TAKEN: 'conflict',
   ORGANISATION_NUMBER_TAKEN: 'conflict',

@@ -48,6 +48,7 @@ export const Requests = {
     recordConsent: 'cases.record-consent',
     withdrawConsent: 'cases.withdraw-consent',
     checkConsent: 'cases.check-consent',
+    readSharedInformation: 'cases.read-shared-information',
     getPerson: 'cases.get-person',
     rectifyPerson: 'cases.rectify-person',
     erasePerson: 'cases.erase-person',
@@ -64,6 +65,7 @@ export const Requests = {
   },
   referrals: {
     sendReferral: 'referrals.send-referral',
+    getSharedInformation: 'referrals.get-shared-information',
     acknowledgeReferral: 'referrals.acknowledge-referral',
     acceptReferral: 'referrals.accept-referral',
     startReferral: 'referrals.start-referral',
@@ -83,6 +85,10 @@ export const Requests = {
     getWebhook: 'referrals.get-webhook',
     deleteWebhook: 'referrals.delete-webhook',
     listWebhookDeliveries: 'referrals.list-webhook-deliveries',
+    listNotifications: 'referrals.list-notifications',
+    countUnreadNotifications: 'referrals.count-unread-notifications',
+    markNotificationRead: 'referrals.mark-notification-read',
+    markAllNotificationsRead: 'referrals.mark-all-notifications-read',
     republishOutbox: 'referrals.ops.republish-outbox',
   },
   learning: {
@@ -123,7 +129,7 @@ export function servingService(subject: RequestSubject): PublishingService {
  */
 export const requestCallers = {
   [Requests.actors.listOrganisations]: ['gateway'],
-  [Requests.actors.getOrganisation]: ['gateway', 'cases'],
+  [Requests.actors.getOrganisation]: ['gateway', 'cases', 'referrals'],
   [Requests.actors.createOrganisation]: ['gateway'],
   [Requests.actors.updateOrganisation]: ['gateway'],
   [Requests.actors.listUnits]: ['gateway'],
@@ -163,6 +169,7 @@ export const requestCallers = {
   [Requests.cases.recordConsent]: ['gateway'],
   [Requests.cases.withdrawConsent]: ['gateway'],
   [Requests.cases.checkConsent]: ['referrals'],
+  [Requests.cases.readSharedInformation]: ['referrals'],
   [Requests.cases.getPerson]: ['gateway'],
   [Requests.cases.rectifyPerson]: ['gateway'],
   [Requests.cases.erasePerson]: ['gateway'],
@@ -177,6 +184,7 @@ export const requestCallers = {
   [Requests.cases.verifyAccessLog]: ['gateway'],
   [Requests.cases.republishOutbox]: ['gateway'],
   [Requests.referrals.sendReferral]: ['gateway'],
+  [Requests.referrals.getSharedInformation]: ['gateway'],
   [Requests.referrals.acknowledgeReferral]: ['gateway'],
   [Requests.referrals.acceptReferral]: ['gateway'],
   [Requests.referrals.startReferral]: ['gateway'],
@@ -196,6 +204,10 @@ export const requestCallers = {
   [Requests.referrals.getWebhook]: ['gateway'],
   [Requests.referrals.deleteWebhook]: ['gateway'],
   [Requests.referrals.listWebhookDeliveries]: ['gateway'],
+  [Requests.referrals.listNotifications]: ['gateway'],
+  [Requests.referrals.countUnreadNotifications]: ['gateway'],
+  [Requests.referrals.markNotificationRead]: ['gateway'],
+  [Requests.referrals.markAllNotificationsRead]: ['gateway'],
   [Requests.referrals.republishOutbox]: ['gateway'],
   [Requests.learning.getReferralStatistics]: ['gateway'],
   [Requests.learning.getMunicipalityReferrals]: ['gateway'],
@@ -205,6 +217,18 @@ export const requestCallers = {
 export function isRequestSubject(subject: string): subject is RequestSubject {
   return Object.hasOwn(requestCallers, subject);
 }
+
+/**
+ * Core NATS subjects for live updates to the screens of staff, `<prefix>.<...>`: plain publish and
+ * subscribe, not JetStream, so nothing is kept and a subscriber that is away misses what was said
+ * meanwhile (what it reads afterwards comes from the owning service's database). They never start
+ * with a service name, so they cannot be mistaken for requests or events. Who publishes and who
+ * subscribes is declared here, for the NATS permissions.
+ */
+export const LiveSubjects = {
+  /** `live.notifications.<audience kind>.<id>`: a referral notification, once committed, for the gateway's event streams. */
+  referralNotifications: { prefix: 'live.notifications', publisher: 'referrals', subscribers: ['gateway'] },
+} as const satisfies Record<string, { prefix: string; publisher: PublishingService; subscribers: readonly ServiceName[] }>;
 
 /**
  * Event types double as JetStream subjects: `<service>.events.<aggregate>.<what-happened>`.

@@ -82,6 +82,22 @@ export const ReferralWithdrawalReason = {
 } as const;
 export type ReferralWithdrawalReason = (typeof ReferralWithdrawalReason)[keyof typeof ReferralWithdrawalReason];
 
+/**
+ * What a sender may share with the receiver of a referral, chosen field by field: the receiver
+ * sees those and nothing else, read from cases while the consent holds. None unless chosen.
+ */
+export const ReferralSharedField = {
+  Personnummer: 'personnummer',
+  Name: 'name',
+  Gender: 'gender',
+  MunicipalityOfResidence: 'municipality_of_residence',
+  TargetGroup: 'target_group',
+  SupportNeeds: 'support_needs',
+  /** The steps of the support plan: resources, units, dates and statuses. */
+  PlanSteps: 'plan_steps',
+} as const;
+export type ReferralSharedField = (typeof ReferralSharedField)[keyof typeof ReferralSharedField];
+
 export const DeclineReason = {
   NoCapacity: 'no_capacity',
   NotEligible: 'not_eligible',
@@ -118,7 +134,12 @@ export const ReferralStep = { Acknowledge: 'acknowledge', Answer: 'answer', Star
 export type ReferralStep = (typeof ReferralStep)[keyof typeof ReferralStep];
 
 /** Whom a missed deadline is escalated to: first the receiving unit's manager, then the sending coordinator. */
-export const EscalationTarget = { ReceivingUnitManager: 'receiving_unit_manager', SendingCoordinator: 'sending_coordinator' } as const;
+export const EscalationTarget = {
+  ReceivingUnitManager: 'receiving_unit_manager',
+  /** First level of a referral to an actor outside the network, whose steps the sending unit records. */
+  SendingUnitManager: 'sending_unit_manager',
+  SendingCoordinator: 'sending_coordinator',
+} as const;
 export type EscalationTarget = (typeof EscalationTarget)[keyof typeof EscalationTarget];
 
 /** Where the person went when a referral ended: counted in statistics and follow-up. */

@@ -1,11 +1,12 @@
-import { ServiceName, requestCallers, servingService, type RequestSubject } from '@samverkan/contracts';
+import { LiveSubjects, ServiceName, requestCallers, servingService, type RequestSubject } from '@samverkan/contracts';
 import { consumersOwnedBy, deadLetterStream, deadLetterSubject, streams, type ConsumerDefinition, type StreamDefinition } from './jetstream/topology';
 import { inboxPrefixOf } from './nats-connection';
 
 /**
- * What each service may do on NATS, derived from the two declarations that say what it does:
- * `requestCallers` (which requests it serves and which it sends) and the JetStream topology
- * (which streams it owns, which durable consumers it runs). Nothing else is allowed, so a
+ * What each service may do on NATS, derived from the declarations that say what it does:
+ * `requestCallers` (which requests it serves and which it sends), the JetStream topology
+ * (which streams it owns, which durable consumers it runs) and the live subjects (which it
+ * publishes or listens to, `LiveSubjects`). Nothing else is allowed, so a
  * process holding one service's credentials cannot serve another's requests, read them, read
  * another's replies, or publish into a stream it does not own.
  */
@@ -39,6 +40,9 @@ export function natsPermissionsOf(service: ServiceName): NatsPermissions {
   const serves = service === 'gateway' ? [] : subjects.filter((subject) => servingService(subject) === service);
   const sends = subjects.filter((subject) => (requestCallers[subject] as readonly string[]).includes(service));
   const publish = [...sends, `${jsApi}.INFO`];
+  const live = Object.values(LiveSubjects);
+  publish.push(...live.filter((declared) => declared.publisher === service).map((declared) => `${declared.prefix}.>`));
+  const listens = live.filter((declared) => (declared.subscribers as readonly string[]).includes(service)).map((declared) => `${declared.prefix}.>`);
   if (service !== 'gateway') {
     const owned = streams[service];
     publish.push(...owned.subjects, ...streamManagement(owned));
@@ -46,7 +50,7 @@ export function natsPermissionsOf(service: ServiceName): NatsPermissions {
     if (consumers.length > 0) publish.push(`${deadLetterSubject(service, '*')}`, ...streamManagement(deadLetterStream));
     for (const consumer of consumers) publish.push(...consumerUse(consumer));
   }
-  return { publish: [...new Set(publish)].sort(), subscribe: [...serves, `${inboxPrefixOf(service)}.>`].sort() };
+  return { publish: [...new Set(publish)].sort(), subscribe: [...serves, ...listens, `${inboxPrefixOf(service)}.>`].sort() };
 }
 
 /** The password of each service's NATS user, as the server reads it from its environment. */

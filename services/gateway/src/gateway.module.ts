@@ -24,6 +24,8 @@ import { StaffController } from './routes/staff.controller';
 import { StatisticsController } from './routes/statistics.controller';
 import { AccessLogController } from './routes/access-log.controller';
 import { HandoffsController } from './routes/handoffs.controller';
+import { NotificationsController } from './routes/notifications.controller';
+import { LiveNotificationStreams } from './notifications/live-notification-streams';
 import { SupportResourcesController } from './routes/support-resources.controller';
 import { WebhooksController } from './routes/webhooks.controller';
 import { WorkplacesController } from './routes/workplaces.controller';
@@ -73,6 +75,7 @@ export class GatewayModule {
         ReferralDeadlinesController,
         ReferralsController,
         WebhooksController,
+        NotificationsController,
         StatisticsController,
         AccessLogController,
         HandoffsController,
@@ -82,6 +85,7 @@ export class GatewayModule {
       providers: [
         { provide: TokenVerifier, useFactory: (gatewayConfig: GatewayConfig) => new TokenVerifier(gatewayConfig), inject: [GATEWAY_CONFIG] },
         { provide: AuthenticationFailures, useFactory: () => new AuthenticationFailures(config.authFailuresPerMinute) },
+        LiveNotificationStreams,
         // Authentication first, so the rate limit can count per staff member.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: StaffThrottlerGuard },

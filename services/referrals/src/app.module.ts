@@ -4,6 +4,7 @@ import { ServiceConfigModule } from '@samverkan/platform';
 import type { ReferralsConfig } from './config';
 import { REFERRALS_CONFIG } from './config.token';
 import { referralsDatabase } from './database';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -17,10 +18,11 @@ export class AppModule {
         ServiceFoundationModule.forRoot({
           config,
           database: referralsDatabase,
-          consumers: [consumers.referralsConsentEnded.durable, consumers.referralsWebhooks.durable],
+          consumers: [consumers.referralsConsentEnded.durable, consumers.referralsNotifications.durable],
         }),
         ReferralsModule,
         WebhooksModule,
+        NotificationsModule,
       ],
     };
   }

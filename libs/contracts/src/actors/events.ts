@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import {
   AccessibilityFeature,
@@ -39,6 +40,11 @@ export class OrganisationStateData {
 
   @IsBoolean()
   active!: boolean;
+
+  /** False for an actor outside the network; absent in events from before it was recorded (in the network). */
+  @IsOmittable()
+  @IsBoolean()
+  inNetwork?: boolean;
 
   @IsInt()
   @Min(1)

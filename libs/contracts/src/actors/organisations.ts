@@ -66,6 +66,14 @@ export class CreateOrganisationBody {
   @IsUrl({ protocols: ['https'], require_protocol: true })
   @MaxLength(500)
   website?: string | null;
+
+  /**
+   * False for an actor outside the network (a company, a foundation, an agency elsewhere): it has no
+   * staff here, referrals can still go to it, and the sender records its answers. True if left out.
+   */
+  @IsOmittable()
+  @IsBoolean()
+  inNetwork?: boolean;
 }
 
 /** The body is the whole command: who acts travels in the caller assertion, never in a payload. */
@@ -103,6 +111,10 @@ export class UpdateOrganisationBody {
   @IsOmittable()
   @IsBoolean()
   active?: boolean;
+
+  @IsOmittable()
+  @IsBoolean()
+  inNetwork?: boolean;
 }
 
 export class UpdateOrganisationCommand extends UpdateOrganisationBody {
@@ -159,6 +171,10 @@ export class OrganisationView {
 
   @IsBoolean()
   active!: boolean;
+
+  /** False for an actor outside the network, whose referral answers the sender records. */
+  @IsBoolean()
+  inNetwork!: boolean;
 
   @IsInt()
   @Min(1)

@@ -27,6 +27,8 @@ export const AccessAction = {
   ChangePlan: 'case.plan.change',
   /** referrals asked, on behalf of the staff member, whether a share is covered. */
   CheckConsent: 'consent.check',
+  /** A referral's receiver read what the sender chose to share of the person. */
+  ReadSharedInformation: 'person.shared.read',
 } as const;
 export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
 

@@ -4,3 +4,4 @@ export * from './access-log';
 export * from './persons';
 export * from './plans';
 export * from './register';
+export * from './shared-information';

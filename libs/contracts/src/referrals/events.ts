@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { referralSharedFields } from '../cases/shared-information';
 import { IsCalendarDate, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import {
@@ -8,6 +9,7 @@ import {
   ExitDestination,
   Gender,
   ReferralOutcome,
+  ReferralSharedField,
   ReferralStatus,
   ReferralStep,
   ReferralWithdrawalReason,
@@ -115,6 +117,11 @@ export class ReferralStateData {
   @IsOmittable()
   @IsBoolean()
   external?: boolean;
+
+  /** The names of the fields the sender shared with the receiver (never their values). */
+  @IsOmittable()
+  @IsIn(referralSharedFields, { each: true })
+  sharedFields?: ReferralSharedField[];
 
   @IsOmittable()
   @IsOptional()

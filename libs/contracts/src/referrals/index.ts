@@ -1,3 +1,4 @@
 export * from './events';
+export * from './notifications';
 export * from './referrals';
 export * from './webhooks';

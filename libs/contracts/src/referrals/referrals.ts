@@ -1,5 +1,21 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { referralSharedFields } from '../cases/shared-information';
 import { IsNotLessThan, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
 import { PageQuery } from '../pagination';
@@ -10,6 +26,7 @@ import {
   ReferralOutcome,
   ReferralStatus,
   ReferralStep,
+  ReferralSharedField,
   ReferralWithdrawalReason,
   TargetGroup,
 } from '../vocabulary';
@@ -29,6 +46,14 @@ export class SendReferralBody {
   @IsOmittable()
   @IsUUID()
   toUnitId?: string;
+
+  /** What the receiver may read of the person, from a fixed set; nothing if left out. */
+  @IsOmittable()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(referralSharedFields.length)
+  @IsIn(referralSharedFields, { each: true })
+  sharedFields?: ReferralSharedField[];
 }
 
 /** The body is the whole command: who acts travels in the caller assertion, never in a payload. */
@@ -85,6 +110,11 @@ export class InterruptReferralBody {
 }
 
 export class InterruptReferralCommand extends InterruptReferralBody {
+  @IsUUID()
+  referralId!: string;
+}
+
+export class GetSharedInformationQuery {
   @IsUUID()
   referralId!: string;
 }
@@ -273,6 +303,14 @@ export class ReferralView {
   @IsOptional()
   @IsString()
   withdrawnAt!: string | null;
+
+  /** What the sender chose to share with the receiver (`GET /referrals/{id}/shared-information`). */
+  @IsIn(referralSharedFields, { each: true })
+  sharedFields!: ReferralSharedField[];
+
+  /** The receiver is outside the network: the sender records its answers. */
+  @IsBoolean()
+  external!: boolean;
 
   @IsInt()
   @Min(1)

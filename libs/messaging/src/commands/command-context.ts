@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@samverkan/contracts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IdempotentCommand } from './idempotent-commands';
@@ -20,6 +21,11 @@ const commands = new AsyncLocalStorage<CommandContext>();
 /** The events announced inside the transaction that is open, published only once it commits. */
 const transactionEvents = new AsyncLocalStorage<EventEnvelope[]>();
 
+/** Work that may only happen once the open transaction committed (telling anyone of what it wrote). */
+const transactionCommitted = new AsyncLocalStorage<Array<() => void>>();
+
+const logger = new Logger('Transactions');
+
 export function runCommand<T>(context: CommandContext, work: () => Promise<T>): Promise<T> {
   return commands.run(context, work);
 }
@@ -39,9 +45,31 @@ export function inTransaction(): boolean {
  */
 export async function collectingTransactionEvents<T>(commit: (work: () => Promise<T>) => Promise<T>, work: () => Promise<T>): Promise<T> {
   const events: EventEnvelope[] = [];
-  const result = await commit(() => transactionEvents.run(events, work));
+  const committed: Array<() => void> = [];
+  const result = await commit(() => transactionCommitted.run(committed, () => transactionEvents.run(events, work)));
   currentCommand()?.committedEvents.push(...events);
+  for (const callback of committed) runCommitted(callback);
   return result;
+}
+
+/**
+ * Runs `callback` once the outermost transaction that is open commits, and never if it rolls
+ * back; outside a transaction (the change committed on its own), at once. For what must not be
+ * seen before the change is, and may be lost with the process: a live message, not an event
+ * (events go through the outbox). A callback that throws is logged; the commit stands.
+ */
+export function afterCommit(callback: () => void): void {
+  const open = transactionCommitted.getStore();
+  if (open) open.push(callback);
+  else runCommitted(callback);
+}
+
+function runCommitted(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    logger.error({ err: error }, 'work after a commit failed');
+  }
 }
 
 /**

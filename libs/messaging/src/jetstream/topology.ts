@@ -11,7 +11,7 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { EventType, webhookEventTypes, type PublishingService, type ServiceName } from '@samverkan/contracts';
+import { EventType, type PublishingService, type ServiceName } from '@samverkan/contracts';
 import type { Namespace } from '../namespace';
 
 /**
@@ -120,18 +120,26 @@ export const consumers = {
     // nothing open: the order of handling does not matter.
     concurrency: 8,
   },
-  referralsWebhooks: {
-    durable: 'referrals-webhooks',
+  referralsNotifications: {
+    durable: 'referrals-notifications',
     owner: 'referrals',
     stream: streams.referrals.name,
     filterSubject: 'referrals.events.referral.>',
-    // Every referral event: an organisation's webhooks choose among them.
-    eventTypes: webhookEventTypes,
+    // The events staff are told of (new, answered, withdrawn, overdue or expired); the rest of the
+    // lifecycle under the filter is acknowledged and skipped.
+    eventTypes: [
+      EventType.ReferralSent,
+      EventType.ReferralAccepted,
+      EventType.ReferralDeclined,
+      EventType.ReferralWithdrawn,
+      EventType.ReferralOverdue,
+      EventType.ReferralExpired,
+    ],
     maxAttempts: 5,
     ackWaitSeconds: 30,
     maxAckPending: 1000,
-    // Each event becomes its own delivery rows (unique per webhook and event); receivers order by
-    // the version in the data, as delivery is at least once and retries overtake one another anyway.
+    // Each event becomes its own notification rows (unique per event and audience), and a feed is
+    // ordered by when they were recorded: the order of handling does not matter.
     concurrency: 8,
   },
 } as const satisfies Record<string, ConsumerDefinition>;

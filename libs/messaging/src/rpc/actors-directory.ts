@@ -12,6 +12,13 @@ export class ActorsDirectory {
     return this.find<OrganisationView>(Requests.actors.getOrganisation, { organisationId }, ErrorCode.OrganisationNotFound);
   }
 
+  /** The organisation, or a 404 naming the request's `field` that held its id. */
+  async requireOrganisation(organisationId: string, field: string): Promise<OrganisationView> {
+    const organisation = await this.findOrganisation(organisationId);
+    if (!organisation) throw new DomainError(ErrorCode.OrganisationNotFound, `No organisation ${organisationId}`, [{ field, message: 'no such organisation' }]);
+    return organisation;
+  }
+
   /** The unit, or null when actors has none by that id. */
   findUnit(unitId: string): Promise<UnitView | null> {
     return this.find<UnitView>(Requests.actors.getUnit, { unitId }, ErrorCode.UnitNotFound);

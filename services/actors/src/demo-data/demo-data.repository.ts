@@ -63,7 +63,7 @@ export class DemoDataRepository {
   async insertOrganisations(organisations: DemoOrganisation[]): Promise<void> {
     if (organisations.length === 0) return;
     await this.db.organisation.createMany({
-      data: organisations.map(({ id, name, type, organisationNumber, municipalityCodes, description, website }) => ({
+      data: organisations.map(({ id, name, type, organisationNumber, municipalityCodes, description, website, inNetwork }) => ({
         id,
         name,
         type,
@@ -71,6 +71,7 @@ export class DemoDataRepository {
         municipalityCodes,
         description,
         website,
+        inNetwork,
       })),
       skipDuplicates: true,
     });

@@ -15,6 +15,8 @@ export interface DemoOrganisation {
   municipalityCodes: MunicipalityCode[];
   description: string | null;
   website: string | null;
+  /** False for an actor outside the network: referrals go to it, and the sender records its answers. */
+  inNetwork: boolean;
   units: DemoUnit[];
   supportResources: DemoSupportResource[];
   workplaces: DemoWorkplace[];

@@ -153,14 +153,15 @@ interface ResourceSpec extends Omit<DemoSupportResource, 'id' | 'unitId' | 'lang
 
 type WorkplaceSpec = Omit<DemoWorkplace, 'id'>;
 
-interface OrganisationSpec extends Omit<DemoOrganisation, 'id' | 'units' | 'supportResources' | 'workplaces'> {
+interface OrganisationSpec extends Omit<DemoOrganisation, 'id' | 'units' | 'supportResources' | 'workplaces' | 'inNetwork'> {
+  inNetwork?: boolean;
   units: UnitSpec[];
   supportResources?: ResourceSpec[];
   workplaces?: WorkplaceSpec[];
 }
 
 function organisation(spec: OrganisationSpec): DemoOrganisation {
-  const { name, units, supportResources = [], workplaces = [], ...fields } = spec;
+  const { name, units, supportResources = [], workplaces = [], inNetwork = true, ...fields } = spec;
   const unitIdOf = (unit: string): string => {
     if (!units.some((candidate) => candidate.name === unit)) throw new Error(`${name} has no unit ${unit}`);
     return demoId(`unit:${name}:${unit}`);
@@ -169,6 +170,7 @@ function organisation(spec: OrganisationSpec): DemoOrganisation {
     id: demoId(`organisation:${name}`),
     name,
     ...fields,
+    inNetwork,
     units: units.map(({ staff, ...unit }) => ({
       id: unitIdOf(unit.name),
       ...unit,

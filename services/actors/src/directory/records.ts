@@ -32,6 +32,8 @@ export interface OrganisationRecord {
   description: string | null;
   website: string | null;
   active: boolean;
+  /** False for an actor outside the network, whose referral answers the sender records. */
+  inNetwork: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -14,6 +14,7 @@ export function organisationState(record: OrganisationRecord): OrganisationState
     organisationNumber: record.organisationNumber,
     municipalityCodes: record.municipalityCodes,
     active: record.active,
+    inNetwork: record.inNetwork,
     version: record.version,
   };
 }

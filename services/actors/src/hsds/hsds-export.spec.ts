@@ -111,6 +111,7 @@ function anOrganisation(overrides: Partial<OrganisationRecord> = {}): Organisati
     description: 'Hälso- och sjukvård samt regional utveckling.',
     website: 'https://www.regionorebrolan.se',
     active: true,
+    inNetwork: true,
     version: 1,
     createdAt: new Date('2025-01-01T08:00:00Z'),
     updatedAt: new Date('2025-01-01T08:00:00Z'),

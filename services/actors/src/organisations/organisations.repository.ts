@@ -23,7 +23,9 @@ export interface UnitFilter {
   take: number;
 }
 
-export type OrganisationChanges = Partial<Pick<OrganisationRecord, 'name' | 'organisationNumber' | 'municipalityCodes' | 'description' | 'website' | 'active'>>;
+export type OrganisationChanges = Partial<
+  Pick<OrganisationRecord, 'name' | 'organisationNumber' | 'municipalityCodes' | 'description' | 'website' | 'active' | 'inNetwork'>
+>;
 export type UnitChanges = Partial<Pick<UnitRecord, 'name' | 'municipalityCode' | 'email' | 'phone' | 'address' | 'active'>>;
 
 function toOrganisationRecord(row: Organisation): OrganisationRecord {
@@ -36,6 +38,7 @@ function toOrganisationRecord(row: Organisation): OrganisationRecord {
     description: row.description,
     website: row.website,
     active: row.active,
+    inNetwork: row.inNetwork,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -25,6 +25,7 @@ function anOrganisation(overrides: Partial<OrganisationRecord> = {}): Organisati
     description: null,
     website: null,
     active: true,
+    inNetwork: true,
     version: 1,
     createdAt: new Date('2026-11-26T10:00:00Z'),
     updatedAt: new Date('2026-11-26T10:00:00Z'),

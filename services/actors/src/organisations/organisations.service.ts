@@ -34,6 +34,7 @@ export function toOrganisationView(record: OrganisationRecord): OrganisationView
     description: record.description,
     website: record.website,
     active: record.active,
+    inNetwork: record.inNetwork,
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
@@ -86,6 +87,7 @@ export class OrganisationsService {
       municipalityCodes: [...command.municipalityCodes].sort(),
       description: command.description?.trim() || null,
       website: command.website ?? null,
+      inNetwork: command.inNetwork ?? true,
     });
     await this.outbox.add(EventType.OrganisationRegistered, { type: 'organisation', id: organisation.id }, organisationState(organisation));
     return toOrganisationView(organisation);
@@ -101,6 +103,7 @@ export class OrganisationsService {
       description: command.description === undefined ? undefined : command.description?.trim() || null,
       website: nullable(command.website),
       active: command.active,
+      inNetwork: command.inNetwork,
     });
     if (!updated) throw organisationNotFound(command.organisationId);
     await this.outbox.add(EventType.OrganisationUpdated, { type: 'organisation', id: updated.id }, organisationState(updated));

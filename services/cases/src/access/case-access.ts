@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, todayInSweden, type AccessAction, type ActorContext, type ConsentPurpose } from '@samverkan/contracts';
+import {
+  AccessReason,
+  DomainError,
+  ErrorCode,
+  LegalBasis,
+  todayInSweden,
+  type AccessAction,
+  type ActorContext,
+  type CheckConsentQuery,
+  type ConsentPurpose,
+} from '@samverkan/contracts';
 import { caseNotFound } from '../cases/cases.errors';
-import { CasesRepository, type CaseRecord, type CaseWithTeam } from '../cases/cases.repository';
+import { CasesRepository, type CaseRecord, type CaseWithTeam, type ConsentAnswer } from '../cases/cases.repository';
 import { AccessLog } from './access-log';
-import { decideCaseAccess, type AccessDecision, type TeamMember } from './access-policy';
+import { caseRoles, decideCaseAccess, type AccessDecision, type TeamMember } from './access-policy';
 
 export interface AllowedCaseAccess {
   case: CaseRecord;
@@ -49,6 +59,17 @@ export class CaseAccess {
       throw new DomainError(ErrorCode.NotOnCaseTeam, `Access denied: ${decision.reason}`, [{ field: 'caseId', message: decision.reason }]);
     }
     return { case: found.case, team: found.team, protectedIdentity: found.protectedIdentity, decision };
+  }
+
+  /**
+   * Staff who work with cases in the receiving organisation of a referral may ask on the consent
+   * it relied on when that consent names their organisation (or their unit), whether or not it
+   * still holds: the caller's answer says. Anyone else goes through the team's policy (null).
+   */
+  asNamedReceiver(query: CheckConsentQuery, actor: ActorContext, found: CaseWithTeam & ConsentAnswer): AllowedCaseAccess | null {
+    if (!query.consentId || query.receivingOrganisationId !== actor.organisationId || !found.askerNamed) return null;
+    if (!actor.roles.some((role) => caseRoles.includes(role))) return null;
+    return { ...found, decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent } };
   }
 
   /** Logs an allowed access in the ambient transaction; call it last, after the change it logs. */

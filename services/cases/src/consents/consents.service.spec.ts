@@ -84,6 +84,8 @@ describe('ConsentsService', () => {
   const setUp = () => {
     const consents = automock(ConsentsRepository);
     const access = automock(CaseAccess);
+    // Who a consent names is decided on the loaded rows alone: the real rule, not a mock's.
+    access.asNamedReceiver.mockImplementation(CaseAccess.prototype.asNamedReceiver);
     const rpc = automock(RpcClient);
     rpc.request.mockResolvedValue({}); // actors knows every organisation asked about, unless a test says otherwise
     const outbox = automock(Outbox);

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccessAction,
-  AccessReason,
   DomainError,
   ErrorCode,
   EventType,
-  LegalBasis,
   todayInSweden,
   type ActorContext,
   type CheckConsentQuery,
@@ -17,10 +15,9 @@ import {
 } from '@samverkan/contracts';
 import { ActorsDirectory, Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { caseRoles } from '../access/access-policy';
-import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
+import { CaseAccess } from '../access/case-access';
 import { caseNotFound } from '../cases/cases.errors';
-import { CasesRepository, type CaseWithTeam, type ConsentAnswer } from '../cases/cases.repository';
+import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
 import { ConsentsRepository, toConsentView, type ConsentRecord } from './consents.repository';
 
@@ -95,7 +92,7 @@ export class ConsentsService {
       asker: { organisationId: actor.organisationId, unitId: actor.unitId },
     });
     if (!found) throw caseNotFound(query.caseId);
-    const access = this.asNamedReceiver(query, actor, found) ?? (await this.access.decide(found, actor, AccessAction.CheckConsent, query.purpose));
+    const access = this.access.asNamedReceiver(query, actor, found) ?? (await this.access.decide(found, actor, AccessAction.CheckConsent, query.purpose));
     await this.access.logAllowed(access, actor, AccessAction.CheckConsent, query.purpose);
     const record = access.case;
     return {
@@ -106,17 +103,6 @@ export class ConsentsService {
       targetGroup: record.targetGroup,
       gender: record.gender,
     };
-  }
-
-  /**
-   * Staff who work with cases in the receiving organisation, asking about the consent a referral
-   * to them relied on, may ask on that consent when it names their organisation (or their unit),
-   * whether or not it still holds: the answer says. Anyone else goes through the team's policy.
-   */
-  private asNamedReceiver(query: CheckConsentQuery, actor: ActorContext, found: CaseWithTeam & ConsentAnswer): AllowedCaseAccess | null {
-    if (!query.consentId || query.receivingOrganisationId !== actor.organisationId || !found.askerNamed) return null;
-    if (!actor.roles.some((role) => caseRoles.includes(role))) return null;
-    return { ...found, decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent } };
   }
 
   @CasesTransactional()

@@ -6,6 +6,7 @@ import {
   GetPersonQuery,
   ListDuplicatesQuery,
   MergeDuplicateCommand,
+  ReadSharedInformationQuery,
   RectifyPersonCommand,
   RegisterExtractQuery,
   Requests,
@@ -15,17 +16,26 @@ import {
   type Page,
   type PersonView,
   type RegisterExtractView,
+  type SharedInformationView,
 } from '@samverkan/contracts';
 import { Actor } from '@samverkan/messaging';
 import { PersonsService } from './persons.service';
 import { RegisterExtractService } from './register-extract.service';
+import { SharedInformationService } from './shared-information.service';
 
 @Controller()
 export class PersonsHandlers {
   constructor(
     private readonly persons: PersonsService,
     private readonly extracts: RegisterExtractService,
+    private readonly sharedInformation: SharedInformationService,
   ) {}
+
+  /** Only referrals asks (requestCallers), on behalf of a staff member of a referral's receiver. */
+  @MessagePattern(Requests.cases.readSharedInformation)
+  readSharedInformation(@Payload() query: ReadSharedInformationQuery, @Actor() actor: ActorContext): Promise<SharedInformationView> {
+    return this.sharedInformation.read(query, actor);
+  }
 
   @MessagePattern(Requests.cases.getPerson)
   get(@Payload() query: GetPersonQuery, @Actor() actor: ActorContext): Promise<PersonView> {

@@ -11,6 +11,7 @@ import { PersonsHandlers } from './persons.handlers';
 import { PersonsRepository } from './persons.repository';
 import { PersonsService } from './persons.service';
 import { RegisterExtractService } from './register-extract.service';
+import { SharedInformationService } from './shared-information.service';
 
 @Module({
   imports: [AccessModule],
@@ -18,6 +19,7 @@ import { RegisterExtractService } from './register-extract.service';
   providers: [
     PersonsService,
     RegisterExtractService,
+    SharedInformationService,
     PersonsRepository,
     RetentionRepository,
     CasesRepository,

@@ -10,6 +10,7 @@ import {
   ReferralView,
   Requests,
   SendReferralBody,
+  SharedInformationView,
   StaffRole,
   type Page,
 } from '@samverkan/contracts';
@@ -56,6 +57,17 @@ export class ReferralsController {
   @ApiOkResponse({ schema: schemaRef(ReferralView) })
   get(@UuidParam('referralId') referralId: string): Promise<ReferralView> {
     return this.rpc.request(Requests.referrals.getReferral, { referralId });
+  }
+
+  @Get(':referralId/shared-information')
+  @ApiOperation({
+    summary:
+      'What the sender chose to share of the person, to the receiving organisation: only those fields, read from the case while the consent holds (403 CONSENT_NOT_ACTIVE after), and logged in its access log',
+  })
+  @Roles(StaffRole.Caseworker, StaffRole.Coordinator, StaffRole.UnitManager)
+  @ApiOkResponse({ schema: schemaRef(SharedInformationView) })
+  getSharedInformation(@UuidParam('referralId') referralId: string): Promise<SharedInformationView> {
+    return this.rpc.request(Requests.referrals.getSharedInformation, { referralId });
   }
 
   @Post(':referralId/accept')

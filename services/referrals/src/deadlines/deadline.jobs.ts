@@ -12,7 +12,8 @@ const batch = 100;
 /**
  * Missed deadlines, driven from the database (see ScheduledJobs): each run locks a batch of
  * referrals waiting for a step whose last day has passed, and for each step escalates once per
- * level: on the first working day after the deadline to the receiving unit's manager, and
+ * level: on the first working day after the deadline to the receiving unit's manager (for an
+ * actor outside the network, to the sending unit's manager, whose unit records its steps), and
  * `secondLevelAfterDays` working days later to the sending coordinator, each with a
  * `referral.overdue` event. A referral still unanswered `expireAfterDays` working days after its
  * answer deadline expires. `referral_escalations` is keyed by referral, step and level, so a
@@ -72,7 +73,7 @@ export class DeadlineJobs implements OnModuleInit {
     const { waitsIn, due } = stepDeadlines[step];
     const deadline = referral[due];
     if (!waitsIn.includes(referral.status) || !deadline || deadline >= today) return 0;
-    const levels: Array<[1 | 2, EscalationTarget]> = [[1, EscalationTarget.ReceivingUnitManager]];
+    const levels: Array<[1 | 2, EscalationTarget]> = [[1, referral.external ? EscalationTarget.SendingUnitManager : EscalationTarget.ReceivingUnitManager]];
     if (addSwedishWorkingDays(deadline, this.config.deadlines.secondLevelAfterDays) < today) levels.push([2, EscalationTarget.SendingCoordinator]);
     let fired = 0;
     for (const [level, escalateTo] of levels) {

@@ -72,6 +72,8 @@ describe('ReferralWithdrawals', () => {
           version: 2,
           supportResourceId: null,
           toUnitId: null,
+          external: false,
+          sharedFields: [],
           deadlines: { acknowledgeBy: null, answerBy: null, startBy: null },
           exitDestination: null,
           outcome: null,

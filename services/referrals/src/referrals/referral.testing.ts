@@ -22,6 +22,8 @@ export function aReferralRecord(overrides: Partial<ReferralRecord> = {}): Referr
     acknowledgeBy: null,
     answerBy: null,
     startDays: null,
+    sharedFields: [],
+    external: false,
     ...notYetTaken,
     version: 1,
     ...overrides,

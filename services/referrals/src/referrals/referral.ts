@@ -4,6 +4,7 @@ import type {
   Gender,
   MunicipalityCode,
   ReferralOutcome,
+  ReferralSharedField,
   ReferralStateData,
   ReferralView,
   ReferralWithdrawalReason,
@@ -48,6 +49,10 @@ export interface ReferralRecord {
   startBy: string | null;
   /** Working days to start, counted from acceptance, from the policy it was sent under. */
   startDays: number | null;
+  /** What the sender chose to share with the receiver: field names, the values stay in cases. */
+  sharedFields: ReferralSharedField[];
+  /** The receiver is outside the network: the sender records its steps. */
+  external: boolean;
   version: number;
 }
 
@@ -96,13 +101,26 @@ export const referralLifecycle: readonly ReferralTransition[] = [
   { from: [Status.Sent, Status.Acknowledged], to: Status.Expired, by: [ReferralParty.System] },
 ];
 
-/** The statuses a party may move a referral to from `from`. */
-export function allowedMoves(from: ReferralStatus, party: ReferralParty): ReferralStatus[] {
-  return referralLifecycle.filter((transition) => transition.from.includes(from) && transition.by.includes(party)).map((transition) => transition.to);
+/** The statuses the parties may move a referral to from `from`. */
+export function allowedMoves(from: ReferralStatus, parties: readonly ReferralParty[]): ReferralStatus[] {
+  return referralLifecycle
+    .filter((transition) => transition.from.includes(from) && transition.by.some((party) => parties.includes(party)))
+    .map((transition) => transition.to);
 }
 
-export function assertTransition(from: ReferralStatus, to: ReferralStatus, party: ReferralParty): void {
-  if (!allowedMoves(from, party).includes(to)) throw illegalTransition(from, to, allowedMoves(from, party));
+export function assertTransition(from: ReferralStatus, to: ReferralStatus, parties: readonly ReferralParty[]): void {
+  if (!allowedMoves(from, parties).includes(to)) throw illegalTransition(from, to, allowedMoves(from, parties));
+}
+
+/**
+ * The parties an organisation is to a referral: its sender, its receiver, or neither. An actor
+ * outside the network has nobody here to answer, so the sender records its steps: the sender of
+ * an external referral acts as both parties, under the same table.
+ */
+export function partiesOf(referral: Pick<ReferralRecord, 'fromOrganisationId' | 'toOrganisationId' | 'external'>, organisationId: string): ReferralParty[] {
+  if (referral.toOrganisationId === organisationId) return [ReferralParty.Receiver];
+  if (referral.fromOrganisationId === organisationId) return referral.external ? [ReferralParty.Sender, ReferralParty.Receiver] : [ReferralParty.Sender];
+  return [];
 }
 
 /** The statuses from which a referral can still be withdrawn (it has not started): open. */
@@ -136,6 +154,8 @@ export function toReferralView(record: ReferralRecord): ReferralView {
     answerBy: record.answerBy,
     startBy: record.startBy,
     overdue: overdueStep(record, todayInSweden()),
+    sharedFields: record.sharedFields,
+    external: record.external,
     version: record.version,
   };
 }
@@ -178,6 +198,8 @@ export function toReferralState(record: ReferralRecord): ReferralStateData {
     exitDestination: record.exitDestination,
     outcome: record.outcome,
     toUnitId: record.toUnitId,
+    external: record.external,
+    sharedFields: record.sharedFields,
     deadlines: { acknowledgeBy: record.acknowledgeBy, answerBy: record.answerBy, startBy: record.startBy },
     steps: {
       sentAt: record.sentAt.toISOString(),

@@ -7,6 +7,8 @@ import {
   ReferralStepCommand,
   DeclineReferralCommand,
   GetReferralQuery,
+  GetSharedInformationQuery,
+  type SharedInformationView,
   ListReferralsQuery,
   ReferralCountsQuery,
   type ReferralCountsView,
@@ -26,6 +28,11 @@ export class ReferralsHandlers {
   @MessagePattern(Requests.referrals.sendReferral)
   send(@Payload() command: SendReferralCommand, @Actor() actor: ActorContext): Promise<ReferralView> {
     return this.referrals.send(command, actor);
+  }
+
+  @MessagePattern(Requests.referrals.getSharedInformation)
+  getSharedInformation(@Payload() query: GetSharedInformationQuery, @Actor() actor: ActorContext): Promise<SharedInformationView> {
+    return this.referrals.getSharedInformation(query, actor);
   }
 
   @MessagePattern(Requests.referrals.acknowledgeReferral)

@@ -1,4 +1,13 @@
-import { DeclineReason, DomainError, ErrorCode, ReferralStatus, StaffRole, TargetGroup, type ConsentCheckResult } from '@samverkan/contracts';
+import {
+  DeclineReason,
+  DomainError,
+  ErrorCode,
+  ReferralStatus,
+  StaffRole,
+  TargetGroup,
+  type ConsentCheckResult,
+  type OrganisationView,
+} from '@samverkan/contracts';
 import { ActorsDirectory, Outbox, RpcClient } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
@@ -47,11 +56,37 @@ describe('ReferralsService', () => {
     const deadlines = automock(DeadlinesService);
     deadlines.resolve.mockResolvedValue({ acknowledgeDays: 2, answerDays: 10, startDays: 20, source: 'default' });
     deadlines.defaults.mockReturnValue({ acknowledgeDays: 2, answerDays: 10, startDays: 20 });
-    const service = new ReferralsService(repository, rpc, outbox, deadlines, new ActorsDirectory(rpc));
-    return { service, repository, rpc, outbox, deadlines };
+    const directory = new ActorsDirectory(rpc);
+    // The receiver is a known, active organisation in the network, unless a test says otherwise.
+    jest.spyOn(directory, 'requireOrganisation').mockResolvedValue({ active: true, inNetwork: true } as OrganisationView);
+    const service = new ReferralsService(repository, rpc, outbox, deadlines, directory);
+    return { service, repository, rpc, outbox, deadlines, directory };
   };
 
   describe('send', () => {
+    it('marks a referral to an actor outside the network as external, with the fields chosen once each', async () => {
+      const { service, repository, directory } = setUp();
+      jest.spyOn(directory, 'requireOrganisation').mockResolvedValue({ active: true, inNetwork: false } as OrganisationView);
+      repository.create.mockImplementation(async (record) => aReferral({ ...record, sentAt: new Date() }));
+
+      const sent = await service.send({ caseId: randomUUID(), toOrganisationId: randomUUID(), sharedFields: ['name', 'gender'] }, anActor());
+
+      expect(repository.create).toHaveBeenCalledWith(expect.objectContaining({ external: true, sharedFields: ['name', 'gender'] }), [
+        expect.objectContaining({ data: expect.objectContaining({ external: true, sharedFields: ['name', 'gender'] }) }),
+      ]);
+      expect(sent).toMatchObject({ external: true, sharedFields: ['name', 'gender'] });
+    });
+
+    it('refuses a referral to an organisation that is no longer active, naming the field, and writes nothing', async () => {
+      const { service, repository, directory } = setUp();
+      jest.spyOn(directory, 'requireOrganisation').mockResolvedValue({ active: false, inNetwork: true } as OrganisationView);
+
+      const error = await rejection(service.send({ caseId: randomUUID(), toOrganisationId: randomUUID() }, anActor()));
+
+      expect(error.fields).toEqual([expect.objectContaining({ field: 'toOrganisationId' })]);
+      expect(repository.create).not.toHaveBeenCalled();
+    });
+
     it('refuses a referral when the consent does not cover the receiver, and writes nothing', async () => {
       const { service, repository, rpc } = setUp();
       rpc.request.mockResolvedValue(consentCheck(false));

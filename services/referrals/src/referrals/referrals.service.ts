@@ -26,6 +26,9 @@ import {
   type DeclineReferralCommand,
   type EventEnvelope,
   type GetReferralQuery,
+  type GetSharedInformationQuery,
+  type ReadSharedInformationQuery,
+  type SharedInformationView,
   type ListReferralsQuery,
   type Page,
   type ReferralView,
@@ -35,7 +38,7 @@ import { ActorsDirectory, Outbox, RpcClient } from '@samverkan/messaging';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { addSwedishWorkingDays, decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { allowedMoves, assertTransition, notYetTaken, ReferralParty, toReferralState, toReferralView, type ReferralRecord } from './referral';
+import { allowedMoves, assertTransition, notYetTaken, partiesOf, ReferralParty, toReferralState, toReferralView, type ReferralRecord } from './referral';
 import { consentDoesNotCoverReceiver, consentNotActive, illegalTransition, notParty, notReceiver, referralNotFound, referralToSelf } from './referrals.errors';
 import { ReferralsRepository, type ReferralBox } from './referrals.repository';
 import { ReferralsSingleStatement } from '../database';
@@ -77,13 +80,6 @@ function boxOf(filter: ReferralCountsQuery, actor: ActorContext): ReferralBox {
   };
 }
 
-/** Which party the actor's organisation is to the referral, if any. */
-function partyOf(referral: ReferralRecord, actor: ActorContext): ReferralParty | null {
-  if (referral.toOrganisationId === actor.organisationId) return ReferralParty.Receiver;
-  if (referral.fromOrganisationId === actor.organisationId) return ReferralParty.Sender;
-  return null;
-}
-
 @Injectable()
 export class ReferralsService {
   constructor(
@@ -102,15 +98,47 @@ export class ReferralsService {
   async send(command: SendReferralCommand, actor: ActorContext): Promise<ReferralView> {
     assertRole(actor, StaffRole.Caseworker);
     if (command.toOrganisationId === actor.organisationId) throw referralToSelf();
-    const consent = await this.rpc.request<ConsentCheckResult>(Requests.cases.checkConsent, {
-      caseId: command.caseId,
-      receivingOrganisationId: command.toOrganisationId,
-      purpose: ConsentPurpose.Referral,
-    } satisfies CheckConsentQuery);
-    if (!consent.covered) throw consentDoesNotCoverReceiver();
+    // Independent questions, asked at once; the receiver's existence is answered before the consent.
+    const [receiver, consent] = await Promise.allSettled([
+      this.directory.requireOrganisation(command.toOrganisationId, 'toOrganisationId'),
+      this.rpc.request<ConsentCheckResult>(Requests.cases.checkConsent, {
+        caseId: command.caseId,
+        receivingOrganisationId: command.toOrganisationId,
+        purpose: ConsentPurpose.Referral,
+      } satisfies CheckConsentQuery),
+    ]);
+    if (receiver.status === 'rejected') throw receiver.reason;
+    if (!receiver.value.active) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'The receiving organisation is no longer active', [
+        { field: 'toOrganisationId', message: 'inactive organisation' },
+      ]);
+    }
+    if (consent.status === 'rejected') throw consent.reason;
+    if (!consent.value.covered) throw consentDoesNotCoverReceiver();
     await this.assertReceiverParts(command);
     const policy = await this.deadlines.resolve(command.toOrganisationId, command.supportResourceId ?? null);
-    return this.recordSent(command, actor, consent, policy);
+    return this.recordSent(command, actor, consent.value, policy, !receiver.value.inNetwork);
+  }
+
+  /**
+   * What the sender chose to share of the person, to staff of the receiving organisation: read
+   * from cases on every request, only while the consent the referral relied on holds, and logged
+   * there. The sender reads the person through the case instead.
+   */
+  async getSharedInformation(query: GetSharedInformationQuery, actor: ActorContext): Promise<SharedInformationView> {
+    const referral = await this.referrals.findById(query.referralId);
+    if (!referral) throw referralNotFound(query.referralId);
+    const parties = partiesOf(referral, actor.organisationId);
+    if (parties.length === 0) throw notParty();
+    if (!parties.includes(ReferralParty.Receiver) || referral.external) throw notReceiver();
+    return this.rpc.request<SharedInformationView>(Requests.cases.readSharedInformation, {
+      caseId: referral.caseId,
+      receivingOrganisationId: referral.toOrganisationId,
+      receivingUnitId: actor.unitId,
+      purpose: ConsentPurpose.Referral,
+      ...(referral.consentId ? { consentId: referral.consentId } : {}),
+      fields: referral.sharedFields,
+    } satisfies ReadSharedInformationQuery);
   }
 
   acknowledge(command: ReferralStepCommand, actor: ActorContext): Promise<ReferralView> {
@@ -170,8 +198,7 @@ export class ReferralsService {
   async get(query: GetReferralQuery, actor: ActorContext): Promise<ReferralView> {
     const referral = await this.referrals.findById(query.referralId);
     if (!referral) throw referralNotFound(query.referralId);
-    const party = [referral.fromOrganisationId, referral.toOrganisationId];
-    if (!party.includes(actor.organisationId)) throw notParty();
+    if (partiesOf(referral, actor.organisationId).length === 0) throw notParty();
     await this.assertConsentHolds(referral);
     return toReferralView(referral);
   }
@@ -205,7 +232,13 @@ export class ReferralsService {
 
   /** The referral and its event, in one statement. */
   @ReferralsSingleStatement()
-  private async recordSent(command: SendReferralCommand, actor: ActorContext, consent: ConsentCheckResult, policy: DeadlinePolicyView): Promise<ReferralView> {
+  private async recordSent(
+    command: SendReferralCommand,
+    actor: ActorContext,
+    consent: ConsentCheckResult,
+    policy: DeadlinePolicyView,
+    external: boolean,
+  ): Promise<ReferralView> {
     const today = todayInSweden();
     const record: ReferralRecord = {
       id: uuidv7(),
@@ -226,6 +259,8 @@ export class ReferralsService {
       acknowledgeBy: addSwedishWorkingDays(today, policy.acknowledgeDays),
       answerBy: addSwedishWorkingDays(today, policy.answerDays),
       startDays: policy.startDays,
+      sharedFields: [...new Set(command.sharedFields ?? [])],
+      external,
       ...notYetTaken,
     };
     const referral = await this.referrals.create(record, [this.event(record)]);
@@ -233,21 +268,22 @@ export class ReferralsService {
   }
 
   /**
-   * Takes one step of the lifecycle, for the party the actor's organisation is to the referral and
-   * only as the lifecycle table allows it. The receiver's steps need the consent the referral relied
-   * on to hold (cases is asked before anything is written, and before any transaction opens); the
-   * sender may withdraw whatever the consent says.
+   * Takes one step of the lifecycle, for the parties the actor's organisation is to the referral
+   * and only as the lifecycle table allows it. The receiver's steps need the consent the referral
+   * relied on to hold (cases is asked before anything is written, and before any transaction
+   * opens); the sender may withdraw whatever the consent says, and records the answers of an
+   * actor outside the network, to whom nothing is shown here.
    */
   private async step(actor: ActorContext, referralId: string, to: ReferralStatus, details: Partial<ReferralRecord>): Promise<ReferralView> {
     assertRole(actor, StaffRole.Caseworker);
     const current = await this.referrals.findById(referralId);
     if (!current) throw referralNotFound(referralId);
-    const party = partyOf(current, actor);
-    if (!party) throw notParty();
-    if (party === ReferralParty.Receiver) await this.assertConsentHolds(current);
-    if (to !== ReferralStatus.Withdrawn && party !== ReferralParty.Receiver) throw notReceiver();
-    assertTransition(current.status, to, party);
-    return this.recordStep(actor, current, to, details, party);
+    const parties = partiesOf(current, actor.organisationId);
+    if (parties.length === 0) throw notParty();
+    if (to !== ReferralStatus.Withdrawn && !parties.includes(ReferralParty.Receiver)) throw notReceiver();
+    if (parties.includes(ReferralParty.Receiver) && !current.external) await this.assertConsentHolds(current);
+    assertTransition(current.status, to, parties);
+    return this.recordStep(actor, current, to, details, parties);
   }
 
   /**
@@ -261,7 +297,7 @@ export class ReferralsService {
     current: ReferralRecord,
     to: ReferralStatus,
     details: Partial<ReferralRecord>,
-    party: ReferralParty,
+    parties: readonly ReferralParty[],
   ): Promise<ReferralView> {
     const at = new Date();
     const next: ReferralRecord = { ...current, ...details, ...stepChanges[to]?.(at, actor.staffId), status: to, version: current.version + 1 };
@@ -271,7 +307,7 @@ export class ReferralsService {
     if (!moved) {
       const now = await this.referrals.findById(current.id);
       if (!now) throw referralNotFound(current.id);
-      throw illegalTransition(now.status, to, allowedMoves(now.status, party));
+      throw illegalTransition(now.status, to, allowedMoves(now.status, parties));
     }
     return toReferralView(moved);
   }

@@ -1,5 +1,5 @@
 import { EventType } from '@samverkan/contracts';
-import { aReferralEvent, automock } from '@samverkan/testing';
+import { automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import type { WebhooksConfig } from '../config';
 import type { ClaimedDelivery } from './webhook';
@@ -32,30 +32,6 @@ describe('WebhookDeliveries', () => {
     repository.recordAttempt.mockResolvedValue(true);
     return { deliveries: new WebhookDeliveries(repository, secrets, sender, { webhooks: config }), repository, secrets, sender };
   };
-
-  it("queues the event, as its envelope, for the subscribed webhooks of the referral's two organisations", async () => {
-    const { deliveries, repository } = setUp();
-    const event = aReferralEvent(EventType.ReferralAccepted);
-    repository.subscribedTo.mockResolvedValue(['s1', 's2']);
-    repository.addDeliveries.mockResolvedValue(2);
-
-    expect(await deliveries.enqueue(event, event.data)).toBe(2);
-
-    expect(repository.subscribedTo).toHaveBeenCalledWith([event.data.fromOrganisationId, event.data.toOrganisationId], EventType.ReferralAccepted);
-    expect(repository.addDeliveries).toHaveBeenCalledWith({ id: event.id, type: event.type, body: JSON.stringify(event) }, [
-      { id: expect.any(String), subscriptionId: 's1' },
-      { id: expect.any(String), subscriptionId: 's2' },
-    ]);
-  });
-
-  it('writes nothing for an event no webhook wants', async () => {
-    const { deliveries, repository } = setUp();
-    const event = aReferralEvent();
-    repository.subscribedTo.mockResolvedValue([]);
-
-    expect(await deliveries.enqueue(event, event.data)).toBe(0);
-    expect(repository.addDeliveries).not.toHaveBeenCalled();
-  });
 
   it('counts a 2xx as delivered', () => {
     const { deliveries } = setUp();

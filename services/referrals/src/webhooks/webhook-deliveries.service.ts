@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EventEnvelope, ReferralStateData } from '@samverkan/contracts';
-import { v7 as uuidv7 } from 'uuid';
 import type { ReferralsConfig } from '../config';
 import { REFERRALS_CONFIG } from '../config.token';
 import { retryDelayMs } from './retry-delay';
@@ -15,8 +13,9 @@ export const deliveryBatchSize = 10;
 const leaseMarginMs = 10_000;
 
 /**
- * Referral events to organisations' webhooks: each event becomes one delivery per webhook that
- * wants it, and each delivery is attempted until a 2xx answer or the last allowed attempt.
+ * Referral events to organisations' webhooks: each event is one delivery per webhook that wants
+ * it (enqueued with the event, by the outbox trigger), and each delivery is attempted until a 2xx
+ * answer or the last allowed attempt.
  */
 @Injectable()
 export class WebhookDeliveries {
@@ -28,21 +27,6 @@ export class WebhookDeliveries {
     private readonly sender: WebhookSender,
     @Inject(REFERRALS_CONFIG) private readonly config: Pick<ReferralsConfig, 'webhooks'>,
   ) {}
-
-  /**
-   * In the consumer's transaction, with its record of the handled event: a pending delivery for
-   * every active webhook of the referral's two organisations that subscribes to the event's type.
-   * The body is the envelope as it came (events carry no personal data). Returns how many.
-   */
-  async enqueue(envelope: EventEnvelope, referral: Pick<ReferralStateData, 'fromOrganisationId' | 'toOrganisationId'>): Promise<number> {
-    const organisations = [...new Set([referral.fromOrganisationId, referral.toOrganisationId])];
-    const subscriptions = await this.webhooks.subscribedTo(organisations, envelope.type);
-    if (subscriptions.length === 0) return 0;
-    return this.webhooks.addDeliveries(
-      { id: envelope.id, type: envelope.type, body: JSON.stringify(envelope) },
-      subscriptions.map((subscriptionId) => ({ id: uuidv7(), subscriptionId })),
-    );
-  }
 
   /**
    * Claims the due deliveries, in the scheduled job's transaction: each attempt is counted and

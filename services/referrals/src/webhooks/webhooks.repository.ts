@@ -84,8 +84,9 @@ export class WebhooksRepository {
 
   /**
    * Deletes a webhook: it stops being active, and what it still had to deliver fails as deleted
-   * (an attempt under way at that moment too: its result is not recorded). Run in a transaction. Taking the row first waits for a fan-out that holds it (FOR SHARE), so
-   * the deliveries that fan-out wrote are among those cancelled here.
+   * (an attempt under way at that moment too: its result is not recorded). Run in a transaction.
+   * Taking the row first waits for an event's transaction that holds it (the outbox trigger takes
+   * it FOR SHARE), so the deliveries that event enqueued are among those cancelled here.
    */
   async deactivate(id: string, deletedBy: string): Promise<WebhookRecord> {
     const row = await this.db.webhookSubscription.update({
@@ -96,30 +97,6 @@ export class WebhooksRepository {
       UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = 'webhook deleted'
        WHERE subscription_id = ${id}::uuid AND status = 'pending'`;
     return toWebhookRecord(row);
-  }
-
-  /**
-   * The active webhooks of these organisations that subscribe to the type, locked against a
-   * deletion until the caller's transaction ends (a deletion then waits, and cancels what this
-   * transaction wrote; or it committed first, and the webhook is not found).
-   */
-  async subscribedTo(organisationIds: string[], eventType: string): Promise<string[]> {
-    const rows = await this.db.$queryRaw<Array<{ id: string }>>`
-      SELECT id FROM webhook_subscriptions
-       WHERE organisation_id = ANY(${organisationIds}::uuid[]) AND active AND ${eventType} = ANY(event_types)
-       ORDER BY id
-         FOR SHARE`;
-    return rows.map((row) => row.id);
-  }
-
-  /** One pending delivery of the event per webhook, due at once; an event the consumer sees again adds nothing. */
-  async addDeliveries(event: { id: string; type: string; body: string }, deliveries: Array<{ id: string; subscriptionId: string }>): Promise<number> {
-    return this.db.$executeRaw`
-      INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, body, status, next_attempt_at)
-      SELECT delivery.id, delivery.subscription_id, ${event.id}::uuid, ${event.type}, ${event.body}, 'pending', now()
-        FROM unnest(${deliveries.map((delivery) => delivery.id)}::uuid[], ${deliveries.map((delivery) => delivery.subscriptionId)}::uuid[])
-             AS delivery(id, subscription_id)
-      ON CONFLICT (subscription_id, event_id) DO NOTHING`;
   }
 
   /**

@@ -1,0 +1,141 @@
+// The inbox at scale: one organisation's incoming referrals filled to 10 000 and then to
+// 1 000 000 rows straight in referrals' database (the table as the service writes it: statuses,
+// deadlines, units, municipalities, target groups, from several senders), then read through the
+// gateway one request at a time: the first page, a page deep in the list by its cursor, the
+// filters, and the counts. Keyset pagination should make a page cost the same at either size.
+import { percentile } from './load.mjs';
+
+const pageSize = 50;
+const warmUp = 10;
+
+/** Statuses in the proportions of a living system: most referrals are long done. */
+const statusMix = [
+  ...Array(9).fill('completed'),
+  'interrupted',
+  ...Array(2).fill('declined'),
+  'withdrawn',
+  'expired',
+  ...Array(2).fill('started'),
+  'accepted',
+  'acknowledged',
+  ...Array(2).fill('sent'),
+];
+
+/**
+ * Adds referrals to `toOrganisationId`'s inbox until it holds `total`, numbered from `from`; the
+ * sending time steps back from now, so every row has its own place in the newest-first order.
+ */
+async function fillInbox(client, { toOrganisationId, toUnitIds, senders, municipalityCodes, targetGroups, from, total }) {
+  const chunk = 100_000;
+  for (let start = from; start < total; start += chunk) {
+    const end = Math.min(total, start + chunk) - 1;
+    await client.query(
+      `INSERT INTO referrals (id, case_id, from_organisation_id, from_unit_id, sent_by, to_organisation_id, to_unit_id, municipality_code,
+                             target_group, gender, status, sent_at, version, acknowledge_by, answer_by, start_by, start_days, deadline_check_on)
+       SELECT gen_random_uuid(), gen_random_uuid(), ($3::uuid[])[1 + i % cardinality($3::uuid[])], ($4::uuid[])[1 + i % cardinality($4::uuid[])],
+              gen_random_uuid(), $5::uuid, ($6::uuid[])[1 + (i / 7) % cardinality($6::uuid[])], ($7::text[])[1 + (i / 3) % cardinality($7::text[])],
+              ($8::text[])[1 + (i / 11) % cardinality($8::text[])], CASE WHEN i % 2 = 0 THEN 'female' ELSE 'male' END,
+              ($9::text[])[1 + (i * 7919) % cardinality($9::text[])], sent, 2,
+              (sent + interval '3 days')::date, (sent + interval '14 days')::date, (sent + interval '30 days')::date, 20, NULL
+         FROM generate_series($1::int, $2::int) AS i, LATERAL (SELECT now() - i * interval '90 seconds' AS sent) AS t`,
+      [
+        start,
+        end,
+        senders.map((sender) => sender.organisationId),
+        senders.map((sender) => sender.unitId),
+        toOrganisationId,
+        toUnitIds,
+        municipalityCodes,
+        targetGroups,
+        statusMix,
+      ],
+    );
+  }
+  await client.query('VACUUM ANALYZE referrals');
+}
+
+/** The cursor the API would hand out for the row `depth` of the way down the inbox. */
+async function cursorAt(client, toOrganisationId, depth) {
+  const { rows } = await client.query(
+    `SELECT sent_at, id FROM referrals WHERE to_organisation_id = $1
+      ORDER BY sent_at DESC, id DESC OFFSET (SELECT floor(count(*) * $2)::int FROM referrals WHERE to_organisation_id = $1) LIMIT 1`,
+    [toOrganisationId, depth],
+  );
+  const [row] = rows;
+  return Buffer.from(JSON.stringify([row.sent_at.toISOString(), row.id]), 'utf8').toString('base64url');
+}
+
+async function latencyOf(api, token, path, requests) {
+  for (let index = 0; index < warmUp; index++) await api('GET', path, token);
+  const samples = [];
+  let items = 0;
+  for (let index = 0; index < requests; index++) {
+    const started = process.hrtime.bigint();
+    const answer = await api('GET', path, token);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    items = answer.items?.length ?? items;
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), items };
+}
+
+/** What one size of inbox answers: each read's p50 and p95 over `requests` requests. */
+async function measureSize(api, client, receiver, fixture, requests) {
+  const deep = await cursorAt(client, fixture.toOrganisationId, 0.9);
+  const unitId = fixture.toUnitIds[0];
+  const reads = {
+    firstPage: `/referrals?direction=incoming&limit=${pageSize}`,
+    deepPage: `/referrals?direction=incoming&limit=${pageSize}&after=${deep}`,
+    statusSent: `/referrals?direction=incoming&limit=${pageSize}&status=sent`,
+    overdue: `/referrals?direction=incoming&limit=${pageSize}&overdue=true`,
+    unit: `/referrals?direction=incoming&limit=${pageSize}&unitId=${unitId}`,
+    municipality: `/referrals?direction=incoming&limit=${pageSize}&municipalityCode=${fixture.municipalityCodes[0]}`,
+    targetGroupAndStatus: `/referrals?direction=incoming&limit=${pageSize}&targetGroup=${fixture.targetGroups[0]}&status=started`,
+    counts: '/referrals/counts?direction=incoming',
+  };
+  const result = {};
+  for (const [name, path] of Object.entries(reads))
+    result[name] = await latencyOf(api, receiver.token, path, name === 'counts' ? Math.min(requests, 20) : requests);
+  return result;
+}
+
+/**
+ * Fills the receiver's inbox to each size in turn and measures it. `sizes` ascending; the rows
+ * of a smaller size stay in the larger one.
+ */
+export async function inboxPhase({ api, connect, receiver, actorsUrl, sizes = [10_000, 1_000_000], requests = 100, log = () => {} }) {
+  const actors = await connect(actorsUrl);
+  let fixture;
+  try {
+    const { rows: units } = await actors.query('SELECT id FROM units WHERE organisation_id = $1 ORDER BY id', [receiver.member.organisationId]);
+    const { rows: senders } = await actors.query(
+      `SELECT DISTINCT ON (organisation_id) organisation_id AS "organisationId", id AS "unitId" FROM units WHERE organisation_id <> $1 ORDER BY organisation_id, id`,
+      [receiver.member.organisationId],
+    );
+    fixture = {
+      toOrganisationId: receiver.member.organisationId,
+      toUnitIds: units.map((unit) => unit.id),
+      senders,
+      municipalityCodes: ['1880', '1881', '1814', '1885', '1883'],
+      targetGroups: ['uvas', 'disability', 'foreign_background'],
+    };
+  } finally {
+    await actors.end();
+  }
+  const client = await connect(receiver.referralsUrl);
+  const measured = [];
+  try {
+    const { rows } = await client.query('SELECT count(*)::int AS count FROM referrals WHERE to_organisation_id = $1', [fixture.toOrganisationId]);
+    let filled = rows[0].count;
+    for (const size of sizes) {
+      log(`  filling the inbox to ${size} referrals …`);
+      await fillInbox(client, { ...fixture, from: filled, total: size });
+      filled = size;
+      log(`  reading it through the gateway …`);
+      measured.push({ size, reads: await measureSize(api, client, receiver, fixture, requests) });
+    }
+  } finally {
+    await client.end();
+  }
+  return measured;
+}
