@@ -33,15 +33,27 @@ describe('who is told of a referral event', () => {
     expect(notificationsFor(type, aReferral({ status: 'accepted' }))).toEqual([{ kind: 'answered', to: TheSender, overdueStep: null }]);
   });
 
-  it('tells the receiving side of a withdrawal, as it was told of the referral', () => {
-    const toUnit = aReferral({ status: 'withdrawn', toUnitId: randomUUID() });
-    const toOrganisation = aReferral({ status: 'withdrawn', withdrawalReason: 'consent_withdrawn' });
+  it('tells the receiving side of a withdrawal, as it was told of the referral, and the sender when the service withdrew it', () => {
+    const toUnit = aReferral({ status: 'withdrawn', toUnitId: randomUUID(), withdrawalReason: 'by_sender' });
+    const onEndedConsent = aReferral({ status: 'withdrawn', withdrawalReason: 'consent_withdrawn' });
 
     expect(notificationsFor(EventType.ReferralWithdrawn, toUnit)).toEqual([
       { kind: 'withdrawn', to: { kind: 'unit', id: toUnit.toUnitId }, overdueStep: null },
     ]);
-    expect(notificationsFor(EventType.ReferralWithdrawn, toOrganisation)).toEqual([
-      { kind: 'withdrawn', to: { kind: 'organisation_caseworkers', id: toOrganisation.toOrganisationId }, overdueStep: null },
+    expect(notificationsFor(EventType.ReferralWithdrawn, onEndedConsent)).toEqual([
+      { kind: 'withdrawn', to: { kind: 'organisation_caseworkers', id: onEndedConsent.toOrganisationId }, overdueStep: null },
+      { kind: 'withdrawn', to: TheSender, overdueStep: null },
+    ]);
+  });
+
+  it('tells nobody at an actor outside the network, and not the sender of the answers it records itself', () => {
+    const external = aReferral({ external: true, toUnitId: null });
+
+    expect(notificationsFor(EventType.ReferralSent, external)).toEqual([]);
+    expect(notificationsFor(EventType.ReferralAccepted, { ...external, status: 'accepted' })).toEqual([]);
+    expect(notificationsFor(EventType.ReferralWithdrawn, { ...external, status: 'withdrawn', withdrawalReason: 'by_sender' })).toEqual([]);
+    expect(notificationsFor(EventType.ReferralWithdrawn, { ...external, status: 'withdrawn', withdrawalReason: 'consent_expired' })).toEqual([
+      { kind: 'withdrawn', to: TheSender, overdueStep: null },
     ]);
   });
 

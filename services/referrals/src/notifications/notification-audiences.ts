@@ -3,6 +3,7 @@ import {
   EventType,
   NotificationAudienceKind,
   NotificationKind,
+  ReferralWithdrawalReason,
   type EventData,
   type NotificationAudience,
   type ReferralOverdueData,
@@ -47,13 +48,25 @@ const told = (kind: NotificationKind, to: PlannedNotification['to'], overdueStep
   { kind, to, overdueStep },
 ];
 
+/**
+ * The receiving side of a referral inside the network. An actor outside it has nobody here to
+ * tell, and its answers are recorded by the sender, who needs no notice of its own steps.
+ */
+const receiverTold = (kind: NotificationKind, referral: ReferralStateData): PlannedNotification[] =>
+  referral.external ? [] : told(kind, receivingSide(referral));
+const senderToldOfAnswer = (referral: ReferralStateData): PlannedNotification[] => (referral.external ? [] : told(NotificationKind.Answered, TheSender));
+
 /** What each event tells whom. A type added to the consumer's declaration needs its rule here. */
 const rules: { [T in NotifiedEventType]: (data: EventData<T>) => PlannedNotification[] } = {
-  [EventType.ReferralSent]: (referral) => told(NotificationKind.New, receivingSide(referral)),
-  [EventType.ReferralAccepted]: () => told(NotificationKind.Answered, TheSender),
-  [EventType.ReferralDeclined]: () => told(NotificationKind.Answered, TheSender),
-  // By the sender, or by the service when the consent it relied on ended: the receiver stops working on it.
-  [EventType.ReferralWithdrawn]: (referral) => told(NotificationKind.Withdrawn, receivingSide(referral)),
+  [EventType.ReferralSent]: (referral) => receiverTold(NotificationKind.New, referral),
+  [EventType.ReferralAccepted]: senderToldOfAnswer,
+  [EventType.ReferralDeclined]: senderToldOfAnswer,
+  // By the sender, or by the service when the consent it relied on ended: the receiver stops
+  // working on it, and in the second case the sender, who did not withdraw it, learns of it too.
+  [EventType.ReferralWithdrawn]: (referral) => [
+    ...receiverTold(NotificationKind.Withdrawn, referral),
+    ...(referral.withdrawalReason && referral.withdrawalReason !== ReferralWithdrawalReason.BySender ? told(NotificationKind.Withdrawn, TheSender) : []),
+  ],
   [EventType.ReferralOverdue]: (overdue) => told(NotificationKind.Overdue, escalatedTo[overdue.escalateTo](overdue), overdue.overdueStep),
   // Nobody answered in time: the sender needs to find another way (the receiving side was escalated to already).
   [EventType.ReferralExpired]: () => told(NotificationKind.Overdue, TheSender),
