@@ -8,7 +8,10 @@ import { percentile } from './load.mjs';
 const pageSize = 50;
 const warmUp = 10;
 
-/** Statuses in the proportions of a living system: most referrals are long done. */
+/**
+ * Statuses of the last month's referrals; older ones have ended (a referral nobody answers
+ * expires within weeks), as in a living system where most referrals are long done.
+ */
 const statusMix = [
   ...Array(9).fill('completed'),
   'interrupted',
@@ -31,13 +34,26 @@ async function fillInbox(client, { toOrganisationId, toUnitIds, senders, municip
     const end = Math.min(total, start + chunk) - 1;
     await client.query(
       `INSERT INTO referrals (id, case_id, from_organisation_id, from_unit_id, sent_by, to_organisation_id, to_unit_id, municipality_code,
-                             target_group, gender, status, sent_at, version, acknowledge_by, answer_by, start_by, start_days, deadline_check_on)
+                             target_group, gender, status, sent_at, version, acknowledge_by, answer_by, start_by, start_days,
+                             acknowledged_at, responded_at, started_at, ended_at, decline_reason, withdrawal_reason, withdrawn_at,
+                             exit_destination, outcome)
        SELECT gen_random_uuid(), gen_random_uuid(), ($3::uuid[])[1 + i % cardinality($3::uuid[])], ($4::uuid[])[1 + i % cardinality($4::uuid[])],
               gen_random_uuid(), $5::uuid, ($6::uuid[])[1 + (i / 7) % cardinality($6::uuid[])], ($7::text[])[1 + (i / 3) % cardinality($7::text[])],
               ($8::text[])[1 + (i / 11) % cardinality($8::text[])], CASE WHEN i % 2 = 0 THEN 'female' ELSE 'male' END,
-              ($9::text[])[1 + (i * 7919) % cardinality($9::text[])], sent, 2,
-              (sent + interval '3 days')::date, (sent + interval '14 days')::date, (sent + interval '30 days')::date, 20, NULL
-         FROM generate_series($1::int, $2::int) AS i, LATERAL (SELECT now() - i * interval '90 seconds' AS sent) AS t`,
+              status, sent, 2, (sent + interval '3 days')::date, (sent + interval '14 days')::date,
+              CASE WHEN status IN ('accepted', 'started', 'completed', 'interrupted') THEN (sent + interval '30 days')::date END, 20,
+              CASE WHEN status <> 'sent' THEN sent + interval '1 day' END,
+              CASE WHEN status NOT IN ('sent', 'acknowledged', 'withdrawn', 'expired') THEN sent + interval '5 days' END,
+              CASE WHEN status IN ('started', 'completed', 'interrupted') THEN sent + interval '12 days' END,
+              CASE WHEN status IN ('completed', 'interrupted', 'withdrawn', 'expired') THEN sent + interval '60 days' END,
+              CASE WHEN status = 'declined' THEN 'no_capacity' END,
+              CASE WHEN status = 'withdrawn' THEN 'by_sender' END,
+              CASE WHEN status = 'withdrawn' THEN sent + interval '60 days' END,
+              CASE WHEN status = 'completed' THEN 'work' END,
+              CASE WHEN status = 'completed' THEN 'achieved' END
+         FROM generate_series($1::int, $2::int) AS i,
+              LATERAL (SELECT now() - i * interval '90 seconds' AS sent, ($9::text[])[1 + (i::bigint * 7919) % cardinality($9::text[])] AS mixed) AS m,
+              LATERAL (SELECT CASE WHEN sent < now() - interval '30 days' AND mixed IN ('sent', 'acknowledged', 'accepted', 'started') THEN 'completed' ELSE mixed END AS status) AS t`,
       [
         start,
         end,
@@ -58,7 +74,7 @@ async function fillInbox(client, { toOrganisationId, toUnitIds, senders, municip
 async function cursorAt(client, toOrganisationId, depth) {
   const { rows } = await client.query(
     `SELECT sent_at, id FROM referrals WHERE to_organisation_id = $1
-      ORDER BY sent_at DESC, id DESC OFFSET (SELECT floor(count(*) * $2)::int FROM referrals WHERE to_organisation_id = $1) LIMIT 1`,
+      ORDER BY sent_at DESC, id DESC OFFSET (SELECT floor(count(*) * $2::float8)::int FROM referrals WHERE to_organisation_id = $1) LIMIT 1`,
     [toOrganisationId, depth],
   );
   const [row] = rows;

@@ -102,4 +102,68 @@ describe('referral inbox and outbox', () => {
     expect(refused.body).toMatchObject({ errors: [expect.objectContaining({ field: 'overdue' })] });
     await system.http().get('/api/v1/referrals/counts').query({ direction: 'sideways' }).set(receiver.auth).expect(400);
   });
+
+  it('counts ended referrals, kept as each ends, exactly as the referrals themselves say, per filter and in both directions', async () => {
+    const opened = await openCase(system.http(), sender, testIdentityNumber('1990-10-10', 303), { municipalityCode: '1881', targetGroup: 'disability' });
+    await consentToShare(system.http(), sender, opened.id, receiver.member.organisationId);
+    const step = (staff: SignedInStaff, referral: ReferralView, path: string, body: Record<string, unknown> = {}) =>
+      system.http().post(`/api/v1/referrals/${referral.id}/${path}`).set(staff.auth).send(body).expect(200);
+    const toUnit = () =>
+      system
+        .http()
+        .post('/api/v1/referrals')
+        .set(sender.auth)
+        .send({ caseId: opened.id, toOrganisationId: receiver.member.organisationId, toUnitId: receiver.member.unitId });
+    await step(receiver, await sendReferral(system.http(), sender, opened.id, receiver.member.organisationId), 'decline', { reason: 'no_capacity' });
+    await step(receiver, (await toUnit().expect(201)).body as ReferralView, 'decline', { reason: 'not_eligible' });
+    await step(sender, (await toUnit().expect(201)).body as ReferralView, 'withdraw');
+    const completed = (await toUnit().expect(201)).body as ReferralView;
+    for (const path of ['accept', 'start']) await step(receiver, completed, path);
+    await step(receiver, completed, 'complete', { outcome: 'achieved', exitDestination: 'studies' });
+
+    const filters: Array<[string, string]> = [
+      ['targetGroup', 'target_group'],
+      ['municipalityCode', 'municipality_code'],
+    ];
+    const cases = [
+      { staff: receiver, direction: 'incoming', organisation: 'to_organisation_id', unit: 'to_unit_id' },
+      { staff: sender, direction: 'outgoing', organisation: 'from_organisation_id', unit: 'from_unit_id' },
+    ];
+    for (const { staff, direction, organisation, unit } of cases) {
+      const narrowings: Array<Record<string, string>> = [
+        {},
+        { unitId: staff.member.unitId },
+        { targetGroup: 'disability' },
+        { municipalityCode: '1881', targetGroup: 'disability' },
+      ];
+      for (const narrowing of narrowings) {
+        const counted = (
+          await system
+            .http()
+            .get('/api/v1/referrals/counts')
+            .query({ direction, ...narrowing })
+            .set(staff.auth)
+            .expect(200)
+        ).body as ReferralCountsView;
+        const conditions = [`${organisation} = $1`, ...(narrowing.unitId ? [`${unit} = '${narrowing.unitId}'`] : [])];
+        for (const [field, column] of filters) if (narrowing[field]) conditions.push(`${column} = '${narrowing[field]}'`);
+        const truth = await query<{ status: string; n: number }>(
+          system.databaseUrls.referrals,
+          `SELECT status, count(*)::int AS n FROM referrals WHERE ${conditions.join(' AND ')} GROUP BY status`,
+          [staff.member.organisationId],
+        );
+        const expected = Object.fromEntries(counted.byStatus.map((entry) => [entry.status, 0]));
+        for (const row of truth) expected[row.status] = row.n;
+        expect({ direction, narrowing, counts: Object.fromEntries(counted.byStatus.map((entry) => [entry.status, entry.count])) }).toEqual({
+          direction,
+          narrowing,
+          counts: expected,
+        });
+      }
+    }
+    const incoming = (
+      await system.http().get('/api/v1/referrals/counts').query({ direction: 'incoming', targetGroup: 'disability' }).set(receiver.auth).expect(200)
+    ).body as ReferralCountsView;
+    expect(Object.fromEntries(incoming.byStatus.map((entry) => [entry.status, entry.count]))).toMatchObject({ declined: 2, withdrawn: 1, completed: 1 });
+  });
 });

@@ -1,6 +1,6 @@
 import { ReferralStatus } from '@samverkan/contracts';
 import { randomUUID } from 'node:crypto';
-import { allowedMoves, partiesOf, ReferralParty } from './referral';
+import { allowedMoves, finalStatuses, liveStatuses, partiesOf, ReferralParty } from './referral';
 
 describe('the parties to a referral', () => {
   const sender = randomUUID();
@@ -27,5 +27,13 @@ describe('the parties to a referral', () => {
     expect(allowedMoves(ReferralStatus.Started, both).sort()).toEqual([ReferralStatus.Completed, ReferralStatus.Interrupted].sort());
     expect(allowedMoves(ReferralStatus.Completed, both)).toEqual([]);
     expect(allowedMoves(ReferralStatus.Sent, [ReferralParty.Sender])).toEqual([ReferralStatus.Withdrawn]);
+  });
+});
+
+describe('the final statuses', () => {
+  it('are the ones the lifecycle leaves no way out of, as the counting trigger in the database lists them', () => {
+    // referral_final_counts' migration names these literally: a status added to the lifecycle must be added there too.
+    expect([...finalStatuses].sort()).toEqual(['completed', 'declined', 'expired', 'interrupted', 'withdrawn']);
+    expect([...liveStatuses].sort()).toEqual(['accepted', 'acknowledged', 'sent', 'started']);
   });
 });

@@ -123,6 +123,14 @@ export function partiesOf(referral: Pick<ReferralRecord, 'fromOrganisationId' | 
   return [];
 }
 
+/** The statuses nothing follows: the referral has ended for good. */
+export const finalStatuses: readonly ReferralStatus[] = Object.values(Status).filter(
+  (status) => !referralLifecycle.some((transition) => transition.from.includes(status)),
+);
+
+/** The statuses a referral waits in for a next step. */
+export const liveStatuses: readonly ReferralStatus[] = Object.values(Status).filter((status) => !finalStatuses.includes(status));
+
 /** The statuses from which a referral can still be withdrawn (it has not started): open. */
 export const openStatuses: readonly ReferralStatus[] = referralLifecycle.find((transition) => transition.to === Status.Withdrawn)?.from ?? [];
 

@@ -17,7 +17,7 @@ import { Outbox } from '@samverkan/messaging';
 import { fromDateColumn, nextCalendarDay, toDateColumn, type Cursor } from '@samverkan/platform';
 import { InjectReferralsTransactionHost, type ReferralsTransactionHost } from '../database';
 import { Prisma, type Referral } from '../generated/prisma/client';
-import { openStatuses, stepDeadlines, type ReferralRecord } from './referral';
+import { liveStatuses, openStatuses, stepDeadlines, type ReferralRecord } from './referral';
 
 /** The columns of a referral under the names of Prisma's model, so raw SQL and Prisma give one shape. */
 const referralColumns = Prisma.raw(
@@ -249,10 +249,36 @@ export class ReferralsRepository {
     );
   }
 
-  /** How many referrals of the box are in each status, and how many are overdue today. */
+  /**
+   * How many referrals of the box are in each status, and how many are overdue today. Referrals
+   * still waiting for a step are counted from their index; those that ended, however many, are
+   * added up from `referral_final_counts`, which the database keeps as each one ends. The three
+   * are read side by side, each at its own instant: a referral ending meanwhile may show in both
+   * its old and its new status until the next read.
+   */
   async counts(box: ReferralBox, today: string): Promise<{ byStatus: Map<string, number>; overdue: number }> {
-    const grouped = await this.db.referral.groupBy({ by: ['status'], where: boxWhere(box), _count: { _all: true } });
-    const overdue = await this.db.referral.count({ where: { AND: [boxWhere(box), overdueWhere(today)] } });
-    return { byStatus: new Map(grouped.map((group) => [group.status, group._count._all])), overdue };
+    const [live, ended, overdue] = await Promise.all([
+      this.db.referral.groupBy({ by: ['status'], where: { AND: [boxWhere(box), { status: { in: [...liveStatuses] } }] }, _count: { _all: true } }),
+      this.db.referralFinalCount.groupBy({
+        by: ['status'],
+        where: {
+          organisationId: box.organisationId,
+          direction: box.direction,
+          ...(box.unitId ? { unitId: box.unitId } : {}),
+          ...(box.targetGroup ? { targetGroup: box.targetGroup } : {}),
+          ...(box.supportResourceId ? { supportResourceId: box.supportResourceId } : {}),
+          ...(box.municipalityCode ? { municipalityCode: box.municipalityCode } : {}),
+        },
+        _sum: { count: true },
+      }),
+      this.db.referral.count({ where: { AND: [boxWhere(box), overdueWhere(today)] } }),
+    ]);
+    return {
+      byStatus: new Map([
+        ...live.map((group) => [group.status, group._count._all] as const),
+        ...ended.map((group) => [group.status, group._sum.count ?? 0] as const),
+      ]),
+      overdue,
+    };
   }
 }
