@@ -28,8 +28,11 @@ const statusMix = [
  * Adds referrals to `toOrganisationId`'s inbox until it holds `total`, numbered from `from`; the
  * sending time steps back from now, so every row has its own place in the newest-first order.
  */
-async function fillInbox(client, { toOrganisationId, toUnitIds, senders, municipalityCodes, targetGroups, from, total }) {
+export async function fillInbox(client, { toOrganisationId, toUnitIds, senders, municipalityCodes, targetGroups, from, total }) {
   const chunk = 100_000;
+  // Loaded like a migration's backfill: the per-row count of ended referrals is off while the
+  // rows go in, and the counts are taken afresh from the table after (the system is idle now).
+  await client.query('ALTER TABLE referrals DISABLE TRIGGER referrals_count_final_on_insert');
   for (let start = from; start < total; start += chunk) {
     const end = Math.min(total, start + chunk) - 1;
     await client.query(
@@ -67,7 +70,23 @@ async function fillInbox(client, { toOrganisationId, toUnitIds, senders, municip
       ],
     );
   }
+  await client.query('ALTER TABLE referrals ENABLE TRIGGER referrals_count_final_on_insert');
+  // As the migration referral_final_counts backfills them.
+  await client.query(`
+    BEGIN;
+    DELETE FROM referral_final_counts;
+    INSERT INTO referral_final_counts (key, organisation_id, direction, unit_id, target_group, support_resource_id, municipality_code, status, count)
+    SELECT referral_final_count_key(organisation_id, direction, unit_id, target_group, support_resource_id, municipality_code, status),
+           organisation_id, direction, unit_id, target_group, support_resource_id, municipality_code, status, count(*)
+      FROM (SELECT to_organisation_id AS organisation_id, 'incoming' AS direction, to_unit_id AS unit_id, target_group, support_resource_id, municipality_code, status
+              FROM referrals WHERE status IN ('declined', 'completed', 'interrupted', 'withdrawn', 'expired')
+            UNION ALL
+            SELECT from_organisation_id, 'outgoing', from_unit_id, target_group, support_resource_id, municipality_code, status
+              FROM referrals WHERE status IN ('declined', 'completed', 'interrupted', 'withdrawn', 'expired')) AS ended
+     GROUP BY organisation_id, direction, unit_id, target_group, support_resource_id, municipality_code, status;
+    COMMIT`);
   await client.query('VACUUM ANALYZE referrals');
+  await client.query('VACUUM ANALYZE referral_final_counts');
 }
 
 /** The cursor the API would hand out for the row `depth` of the way down the inbox. */
