@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, Requests, type OrganisationView, type RequestSubject, type SupportResourceView, type UnitView } from '@samverkan/contracts';
+import { LRUCache } from 'lru-cache';
 import { RpcClient } from './rpc-client';
 
-/** What a service asks actors about the directory, on behalf of the acting staff member: cases and referrals both ask. */
+/** How long an answer of actors is reused: an organisation's or unit's change reaches the askers within this. */
+export const directoryAnswerTtlMs = 30_000;
+
+/**
+ * What a service asks actors about the directory, on behalf of the acting staff member: cases and
+ * referrals both ask. The directory is the same to every staff member and changes seldom, so what
+ * actors found is kept for `directoryAnswerTtlMs` (a referral or a consent then costs no round
+ * trip to actors); what it did not find is asked again, so a new entry is found at once.
+ */
 @Injectable()
 export class ActorsDirectory {
+  private readonly found = new LRUCache<string, object>({ max: 10_000, ttl: directoryAnswerTtlMs });
+
   constructor(private readonly rpc: RpcClient) {}
 
   /** The organisation, or null when actors has none by that id. */
@@ -39,9 +50,14 @@ export class ActorsDirectory {
     return resource;
   }
 
-  private async find<T>(subject: RequestSubject, payload: object, notFound: ErrorCode): Promise<T | null> {
+  private async find<T extends object>(subject: RequestSubject, payload: Record<string, string>, notFound: ErrorCode): Promise<T | null> {
+    const key = `${subject}:${Object.values(payload).join(':')}`;
+    const known = this.found.get(key);
+    if (known) return known as T;
     try {
-      return await this.rpc.request<T>(subject, payload);
+      const answer = await this.rpc.request<T>(subject, payload);
+      this.found.set(key, answer);
+      return answer;
     } catch (error) {
       if (error instanceof DomainError && error.code === notFound) return null;
       throw error;
