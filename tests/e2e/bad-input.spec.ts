@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { consentFor } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
+import { orebroKommunId } from '../support/seeded';
 
 /**
  * Every endpoint answers bad input with a 4xx problem+json that names the field or the rule,
@@ -205,10 +206,19 @@ describe('bad input through the gateway', () => {
       'a referral for an unknown case',
       'post',
       () => '/api/v1/referrals',
-      { caseId: randomUUID(), toOrganisationId: randomUUID() },
+      { caseId: randomUUID(), toOrganisationId: orebroKommunId },
       404,
       'CASE_NOT_FOUND',
       'caseId',
+    ],
+    [
+      'a referral to an organisation the directory does not know',
+      'post',
+      () => '/api/v1/referrals',
+      { caseId: randomUUID(), toOrganisationId: randomUUID() },
+      404,
+      'ORGANISATION_NOT_FOUND',
+      'toOrganisationId',
     ],
     [
       'a referral with a wrong-typed case id',

@@ -148,6 +148,8 @@ describe('a referral whose consent ends', () => {
       version: 2,
       supportResourceId: null,
       toUnitId: null,
+      external: false,
+      sharedFields: [],
       deadlines: { acknowledgeBy: expect.any(String), answerBy: expect.any(String), startBy: null },
       exitDestination: null,
       outcome: null,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { rawRequest, rpcClientAs } from '../support/rpc';
 import { TestSystem } from '../support/system';
+import { orebroKommunId } from '../support/seeded';
 
 /**
  * Trust on the bus, through the real services on real NATS: every request must carry a caller
@@ -150,7 +151,7 @@ describe('caller assertions between services', () => {
     const opened = await gateway.request<CaseView>(Requests.cases.openCase, { ...openCase, personnummer: '20050315-2381' }, { actor: caseworker });
     const stranger = anActor({ roles: [StaffRole.Caseworker] });
     const send = (actor: typeof caseworker) =>
-      gateway.request(Requests.referrals.sendReferral, { caseId: opened.id, toOrganisationId: randomUUID() }, { actor }).catch((error: unknown) => error);
+      gateway.request(Requests.referrals.sendReferral, { caseId: opened.id, toOrganisationId: orebroKommunId }, { actor }).catch((error: unknown) => error);
 
     // Cases answered for the caseworker's organisation (on the case team): there was no consent.
     expect(await send(caseworker)).toMatchObject({ code: ErrorCode.ConsentDoesNotCoverReceiver });

@@ -5,6 +5,7 @@ import { anActor } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { rpcClientAs } from '../support/rpc';
 import { TestSystem } from '../support/system';
+import { orebroKommunId } from '../support/seeded';
 
 /** Services answer NATS requests themselves: they validate what they receive, whoever sent it. */
 describe('request-reply between services over NATS', () => {
@@ -44,7 +45,7 @@ describe('request-reply between services over NATS', () => {
 
   it('carries a domain error from a service two hops away back with its code, the staff member passed on', async () => {
     const error = await failure(
-      gateway.request(Requests.referrals.sendReferral, { caseId: randomUUID(), toOrganisationId: randomUUID() }, { actor: caseworker }),
+      gateway.request(Requests.referrals.sendReferral, { caseId: randomUUID(), toOrganisationId: orebroKommunId }, { actor: caseworker }),
     );
 
     expect(error).toMatchObject({ code: ErrorCode.CaseNotFound, fields: [{ field: 'caseId', message: 'no such case' }] });
