@@ -150,6 +150,7 @@ describe('a referral whose consent ends', () => {
       toUnitId: null,
       external: false,
       sharedFields: [],
+      legalBasis: 'consent',
       deadlines: { acknowledgeBy: expect.any(String), answerBy: expect.any(String), startBy: null },
       exitDestination: null,
       outcome: null,

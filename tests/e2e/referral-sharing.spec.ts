@@ -178,6 +178,47 @@ describe('referral sharing and external referrals', () => {
     });
   });
 
+  describe('on a ground in law instead of a consent', () => {
+    it('records the ground on which the receiving unit is on the case team, shares on it while it holds, and refuses from the moment it does not', async () => {
+      const opened = (
+        await system
+          .http()
+          .post('/api/v1/cases')
+          .set(sender.auth)
+          .send({ personnummer: testIdentityNumber('1989-09-19', 113), municipalityCode: '1880', targetGroup: 'uvas', name: 'Ali Exempel' })
+          .expect(201)
+      ).body as CaseView;
+      // No consent: the receiving unit joins the team under a duty to disclose (OSL 10:28).
+      await system
+        .http()
+        .post(`/api/v1/cases/${opened.id}/team`)
+        .set(sender.auth)
+        .send({ unitId: receiver.member.unitId, legalBasis: 'duty_to_disclose' })
+        .expect(200);
+
+      const sent = (await send({ caseId: opened.id, toOrganisationId: receiver.member.organisationId, sharedFields: ['name'] }).expect(201))
+        .body as ReferralView;
+
+      expect(sent).toMatchObject({ legalBasis: 'duty_to_disclose', consentId: null });
+      expect(((await shared(receiver, sent.id).expect(200)).body as SharedInformationView).name).toBe('Ali Exempel');
+      await system.http().post(`/api/v1/referrals/${sent.id}/acknowledge`).set(receiver.auth).expect(200);
+      const [event] = await query<{ basis: string }>(
+        system.databaseUrls.referrals,
+        "SELECT envelope->'data'->>'legalBasis' AS basis FROM outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'referrals.events.referral.sent'",
+        [`referral/${sent.id}`],
+      );
+      expect(event?.basis).toBe('duty_to_disclose');
+
+      await system.http().delete(`/api/v1/cases/${opened.id}/team/${receiver.member.unitId}`).set(sender.auth).expect(200);
+
+      // Off the team, the receiver is refused by the case's own policy, on the next request.
+      for (const refused of [await shared(receiver, sent.id), await system.http().post(`/api/v1/referrals/${sent.id}/accept`).set(receiver.auth)]) {
+        expect(refused.status).toBe(403);
+        expect(refused.body).toMatchObject({ code: 'NOT_ON_CASE_TEAM' });
+      }
+    });
+  });
+
   describe('to an actor outside the network', () => {
     let outside: OrganisationView;
 

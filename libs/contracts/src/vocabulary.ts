@@ -259,6 +259,17 @@ export const LegalBasis = {
 } as const;
 export type LegalBasis = (typeof LegalBasis)[keyof typeof LegalBasis];
 
+/**
+ * The grounds other than consent on which a case is shared with another organisation's unit:
+ * recorded when the unit joins the case team, and a referral to that unit may rely on them.
+ */
+export const disclosureBases = [LegalBasis.DutyToDisclose, LegalBasis.SocialServicesAndHealthCare, LegalBasis.YouthActivityResponsibility] as const;
+export type DisclosureBasis = (typeof disclosureBases)[number];
+
+/** What a referral relied on to share the case with its receiver: a consent (its id recorded) or a ground in law. */
+export type ReferralBasis = typeof LegalBasis.Consent | DisclosureBasis;
+export const referralBases: readonly ReferralBasis[] = [LegalBasis.Consent, ...disclosureBases];
+
 /** What a unit does on a case team. */
 export const CaseTeamRole = {
   /** Leads the case (handläggande enhet); one per case. */

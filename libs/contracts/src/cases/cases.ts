@@ -28,10 +28,13 @@ import {
   ReferralDirection,
   ConsentForm,
   ConsentPurpose,
+  disclosureBases,
   Gender,
   LegalBasis,
   SupportNeed,
   TargetGroup,
+  type DisclosureBasis,
+  type ReferralBasis,
 } from '../vocabulary';
 import { PageQuery } from '../pagination';
 import { personNamePattern } from './persons';
@@ -154,12 +157,25 @@ export class CheckConsentQuery {
   @IsOmittable()
   @IsUUID()
   consentId?: string;
+
+  /**
+   * A ground in law the share relied on instead of a consent: covered only while the receiving
+   * organisation (or unit) is on the case team on that ground.
+   */
+  @IsOmittable()
+  @IsIn(disclosureBases)
+  legalBasis?: DisclosureBasis;
 }
 
 export class ConsentCheckResult {
   covered!: boolean;
   /** The consent that covers the share (with `consentId` asked, that one); null when none does. */
   consentId!: string | null;
+  /**
+   * What covers it: `consent` (then `consentId`), or the ground in law on which the receiver is
+   * on the case team when no consent covers it; null when nothing does.
+   */
+  legalBasis!: ReferralBasis | null;
   caseId!: string;
   municipalityCode!: MunicipalityCode;
   targetGroup!: TargetGroup;

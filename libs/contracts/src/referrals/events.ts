@@ -9,8 +9,10 @@ import {
   ExitDestination,
   Gender,
   ReferralOutcome,
+  referralBases,
   ReferralSharedField,
   ReferralStatus,
+  type ReferralBasis,
   ReferralStep,
   ReferralWithdrawalReason,
   TargetGroup,
@@ -117,6 +119,11 @@ export class ReferralStateData {
   @IsOmittable()
   @IsBoolean()
   external?: boolean;
+
+  /** What allowed the share: `consent`, or a ground in law; absent from events from before it was recorded (consent). */
+  @IsOmittable()
+  @IsIn(referralBases)
+  legalBasis?: ReferralBasis;
 
   /** The names of the fields the sender shared with the receiver (never their values). */
   @IsOmittable()

@@ -28,7 +28,9 @@ import {
   ReferralStep,
   ReferralSharedField,
   ReferralWithdrawalReason,
+  referralBases,
   TargetGroup,
+  type ReferralBasis,
 } from '../vocabulary';
 
 export class SendReferralBody {
@@ -290,10 +292,14 @@ export class ReferralView {
   @IsIn(Object.values(ReferralStep))
   overdue!: ReferralStep | null;
 
-  /** The consent the referral relied on (an id in cases); null for referrals sent before it was recorded. */
+  /** The consent the referral relied on (an id in cases); null when it relied on a ground in law, or was sent before it was recorded. */
   @IsOptional()
   @IsUUID()
   consentId!: string | null;
+
+  /** What allowed the share: `consent` (see `consentId`), or the ground in law on which the receiver is on the case team. */
+  @IsIn(referralBases)
+  legalBasis!: ReferralBasis;
 
   /** Set when the consent it relied on ended while it was open. */
   @IsOptional()

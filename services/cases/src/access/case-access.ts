@@ -9,6 +9,7 @@ import {
   type ActorContext,
   type CheckConsentQuery,
   type ConsentPurpose,
+  type ReferralBasis,
 } from '@samverkan/contracts';
 import { caseNotFound } from '../cases/cases.errors';
 import { CasesRepository, type CaseRecord, type CaseWithTeam, type ConsentAnswer } from '../cases/cases.repository';
@@ -27,6 +28,16 @@ export interface AllowedCaseAccess {
  * logs the attempt (in a transaction of its own) and refuses with the policy's reason. An allowed
  * access is logged by the caller, last in its transaction (`logAllowed`).
  */
+/**
+ * What covers a share: the consent asked about; else the ground in law asked about; for a new
+ * share, a consent first, else the receiver's ground on the team. Null when nothing does.
+ */
+export function coveredBy(query: Pick<CheckConsentQuery, 'consentId' | 'legalBasis'>, found: Pick<ConsentAnswer, 'coveringConsentId' | 'teamBasis'>): ReferralBasis | null {
+  if (query.consentId) return found.coveringConsentId ? LegalBasis.Consent : null;
+  if (query.legalBasis) return found.teamBasis === query.legalBasis ? query.legalBasis : null;
+  return found.coveringConsentId ? LegalBasis.Consent : found.teamBasis;
+}
+
 @Injectable()
 export class CaseAccess {
   constructor(
@@ -59,6 +70,25 @@ export class CaseAccess {
       throw new DomainError(ErrorCode.NotOnCaseTeam, `Access denied: ${decision.reason}`, [{ field: 'caseId', message: decision.reason }]);
     }
     return { case: found.case, team: found.team, protectedIdentity: found.protectedIdentity, decision };
+  }
+
+  /**
+   * For a question about a share (is it covered, what was shared): the case, the consent that
+   * covers the share (`coveringConsentId`, none when nothing does), and the access, in one query.
+   * The named receiver of the consent may ask; anyone else goes through the team's policy.
+   */
+  async requireForShare(query: CheckConsentQuery, actor: ActorContext, action: AccessAction): Promise<AllowedCaseAccess & ConsentAnswer & { coveredBy: ReferralBasis | null }> {
+    const found = await this.cases.findForConsentCheck(query.caseId, todayInSweden(), {
+      purpose: query.purpose,
+      organisationId: query.receivingOrganisationId,
+      unitId: query.receivingUnitId,
+      consentId: query.consentId,
+      legalBasis: query.legalBasis,
+      asker: { organisationId: actor.organisationId, unitId: actor.unitId },
+    });
+    if (!found) throw caseNotFound(query.caseId);
+    const access = this.asNamedReceiver(query, actor, found) ?? (await this.decide(found, actor, action, query.purpose));
+    return { ...access, coveringConsentId: found.coveringConsentId, teamBasis: found.teamBasis, askerNamed: found.askerNamed, coveredBy: coveredBy(query, found) };
   }
 
   /**

@@ -9,7 +9,9 @@ import type {
   MunicipalityCode,
   SupportNeed,
   TargetGroup,
+  DisclosureBasis,
 } from '@samverkan/contracts';
+import { disclosureBases } from '@samverkan/contracts';
 import type { Cursor } from '@samverkan/platform';
 import type { TeamMember } from '../access/access-policy';
 import { InjectCasesTransactionHost, type CasesTransactionHost } from '../database';
@@ -88,12 +90,16 @@ export interface ConsentQuestion {
   unitId?: string;
   /** Only this consent may cover the share. */
   consentId?: string;
+  /** Only the receiver's place on the team on this ground may cover it (instead of a consent). */
+  legalBasis?: DisclosureBasis;
   /** The staff member asking: named among the consent's receivers, they may ask about it. */
   asker: { organisationId: string; unitId: string };
 }
 
 export interface ConsentAnswer {
   coveringConsentId: string | null;
+  /** The ground in law on which the receiving organisation (or unit) is on the case team, if it is on one. */
+  teamBasis: DisclosureBasis | null;
   askerNamed: boolean;
 }
 
@@ -181,13 +187,18 @@ export class CasesRepository {
                               WHERE r.consent_id = k.id AND r.organisation_id = ${question.organisationId}::uuid
                                 AND (r.unit_id IS NULL OR r.unit_id = ${question.unitId ?? null}::uuid))
                ORDER BY k.expires_on DESC, k.given_at DESC, k.id DESC LIMIT 1) AS "coveringConsentId",
+             (SELECT m.legal_basis FROM case_team m
+               WHERE m.case_id = c.id AND m.organisation_id = ${question.organisationId}::uuid
+                 AND (${question.unitId ?? null}::uuid IS NULL OR m.unit_id = ${question.unitId ?? null}::uuid)
+                 AND m.legal_basis = ANY(${question.legalBasis ? [question.legalBasis] : [...disclosureBases]}::text[])
+               ORDER BY m.legal_basis LIMIT 1) AS "teamBasis",
              (${question.consentId ?? null}::uuid IS NOT NULL AND EXISTS (
                 SELECT 1 FROM consents k JOIN consent_receivers r ON r.consent_id = k.id
                  WHERE k.id = ${question.consentId ?? null}::uuid AND k.case_id = c.id
                    AND r.organisation_id = ${question.asker.organisationId}::uuid
                    AND (r.unit_id IS NULL OR r.unit_id = ${question.asker.unitId}::uuid))) AS "askerNamed"
         FROM cases c WHERE c.id = ${id}::uuid AND c.purged_at IS NULL`;
-    return row ? { ...toCaseWithTeam(row), coveringConsentId: row.coveringConsentId, askerNamed: row.askerNamed } : null;
+    return row ? { ...toCaseWithTeam(row), coveringConsentId: row.coveringConsentId, teamBasis: row.teamBasis, askerNamed: row.askerNamed } : null;
   }
 
   /** Puts the unit on the team; false when it already was. */

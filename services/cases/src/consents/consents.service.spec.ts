@@ -9,11 +9,12 @@ import {
   LegalBasis,
   StaffRole,
   type ActorContext,
+  type DisclosureBasis,
 } from '@samverkan/contracts';
 import { ActorsDirectory, Outbox, RpcClient } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
-import { CaseAccess, type AllowedCaseAccess } from '../access/case-access';
+import { CaseAccess, coveredBy, type AllowedCaseAccess } from '../access/case-access';
 import { CasesRepository, type CaseRecord } from '../cases/cases.repository';
 import { ConsentsRepository, type ConsentRecord } from './consents.repository';
 import { ConsentsService } from './consents.service';
@@ -84,12 +85,21 @@ describe('ConsentsService', () => {
   const setUp = () => {
     const consents = automock(ConsentsRepository);
     const access = automock(CaseAccess);
-    // Who a consent names is decided on the loaded rows alone: the real rule, not a mock's.
-    access.asNamedReceiver.mockImplementation(CaseAccess.prototype.asNamedReceiver);
     const rpc = automock(RpcClient);
     rpc.request.mockResolvedValue({}); // actors knows every organisation asked about, unless a test says otherwise
     const outbox = automock(Outbox);
     const cases = automock(CasesRepository);
+    // A share is decided by CaseAccess's own rules on what the (mocked) repository loads, with the
+    // team policy (`decide`) left to each test: the real rules, not a mock's.
+    access.asNamedReceiver.mockImplementation(CaseAccess.prototype.asNamedReceiver);
+    access.requireForShare.mockImplementation((query, actor, action) =>
+      CaseAccess.prototype.requireForShare.call(
+        { cases, asNamedReceiver: access.asNamedReceiver, decide: access.decide } as unknown as CaseAccess,
+        query,
+        actor,
+        action,
+      ),
+    );
     return { service: new ConsentsService(consents, access, cases, new ActorsDirectory(rpc), outbox), consents, access, cases, rpc, outbox };
   };
 
@@ -191,12 +201,38 @@ describe('ConsentsService', () => {
     });
   });
 
+  describe('what covers a share', () => {
+    const consent = randomUUID();
+    it.each([
+      ['a new share: a consent first', {}, { coveringConsentId: consent, teamBasis: 'duty_to_disclose' }, 'consent'],
+      ['a new share: else the receiver’s ground on the team', {}, { coveringConsentId: null, teamBasis: 'duty_to_disclose' }, 'duty_to_disclose'],
+      ['a new share: nothing', {}, { coveringConsentId: null, teamBasis: null }, null],
+      ['the consent relied on, still holding', { consentId: consent }, { coveringConsentId: consent, teamBasis: 'duty_to_disclose' }, 'consent'],
+      ['the consent relied on, ended, whatever the team says', { consentId: consent }, { coveringConsentId: null, teamBasis: 'duty_to_disclose' }, null],
+      [
+        'the ground relied on, still on the team',
+        { legalBasis: 'duty_to_disclose' },
+        { coveringConsentId: consent, teamBasis: 'duty_to_disclose' },
+        'duty_to_disclose',
+      ],
+      [
+        'the ground relied on, gone from the team, whatever consents say',
+        { legalBasis: 'duty_to_disclose' },
+        { coveringConsentId: consent, teamBasis: null },
+        null,
+      ],
+    ] as const)('%s', (_case, query, found, expected) => {
+      expect(coveredBy(query, found)).toBe(expected);
+    });
+  });
+
   describe('check', () => {
     /** The case as `findForConsentCheck` loads it, with the consent answer of the same query. */
-    const loaded = (record: CaseRecord, answer: { coveringConsentId: string | null; askerNamed: boolean }) => ({
+    const loaded = (record: CaseRecord, answer: { coveringConsentId: string | null; askerNamed: boolean; teamBasis?: DisclosureBasis }) => ({
       case: record,
       team: [],
       protectedIdentity: false,
+      teamBasis: null,
       ...answer,
     });
 
@@ -215,17 +251,19 @@ describe('ConsentsService', () => {
       await expect(service.check(query, sender)).resolves.toEqual({
         covered: true,
         consentId,
+        legalBasis: 'consent',
         caseId: granted.case.id,
         municipalityCode: '1862',
         targetGroup: 'disability',
         gender: 'female',
       });
-      await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false, consentId: null });
+      await expect(service.check(query, sender)).resolves.toMatchObject({ covered: false, consentId: null, legalBasis: null });
       expect(cases.findForConsentCheck).toHaveBeenCalledWith(granted.case.id, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), {
         purpose: 'referral',
         organisationId: receivingOrganisationId,
         unitId: undefined,
         consentId: undefined,
+        legalBasis: undefined,
         asker: { organisationId: sender.organisationId, unitId: sender.unitId },
       });
       expect(access.decide).toHaveBeenCalledWith(expect.objectContaining({ case: granted.case }), sender, AccessAction.CheckConsent, 'referral');
@@ -255,7 +293,15 @@ describe('ConsentsService', () => {
         receiver,
       );
 
-      expect(answer).toEqual({ covered: false, consentId: null, caseId: record.id, municipalityCode: '1862', targetGroup: 'disability', gender: 'female' });
+      expect(answer).toEqual({
+        covered: false,
+        consentId: null,
+        legalBasis: null,
+        caseId: record.id,
+        municipalityCode: '1862',
+        targetGroup: 'disability',
+        gender: 'female',
+      });
       expect(access.decide).not.toHaveBeenCalled();
       expect(access.logAllowed).toHaveBeenCalledWith(
         expect.objectContaining({ case: record, decision: { allowed: true, reason: AccessReason.ConsentReceiver, legalBasis: LegalBasis.Consent } }),

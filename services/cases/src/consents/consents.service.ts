@@ -4,7 +4,7 @@ import {
   DomainError,
   ErrorCode,
   EventType,
-  todayInSweden,
+  LegalBasis,
   type ActorContext,
   type CheckConsentQuery,
   type ConsentCheckResult,
@@ -16,7 +16,6 @@ import {
 import { ActorsDirectory, Outbox } from '@samverkan/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { CaseAccess } from '../access/case-access';
-import { caseNotFound } from '../cases/cases.errors';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesTransactional } from '../database';
 import { ConsentsRepository, toConsentView, type ConsentRecord } from './consents.repository';
@@ -84,20 +83,13 @@ export class ConsentsService {
    * transaction needed).
    */
   async check(query: CheckConsentQuery, actor: ActorContext): Promise<ConsentCheckResult> {
-    const found = await this.cases.findForConsentCheck(query.caseId, todayInSweden(), {
-      purpose: query.purpose,
-      organisationId: query.receivingOrganisationId,
-      unitId: query.receivingUnitId,
-      consentId: query.consentId,
-      asker: { organisationId: actor.organisationId, unitId: actor.unitId },
-    });
-    if (!found) throw caseNotFound(query.caseId);
-    const access = this.access.asNamedReceiver(query, actor, found) ?? (await this.access.decide(found, actor, AccessAction.CheckConsent, query.purpose));
+    const access = await this.access.requireForShare(query, actor, AccessAction.CheckConsent);
     await this.access.logAllowed(access, actor, AccessAction.CheckConsent, query.purpose);
     const record = access.case;
     return {
-      covered: found.coveringConsentId !== null,
-      consentId: found.coveringConsentId,
+      covered: access.coveredBy !== null,
+      consentId: access.coveredBy === LegalBasis.Consent ? access.coveringConsentId : null,
+      legalBasis: access.coveredBy,
       caseId: record.id,
       municipalityCode: record.municipalityCode,
       targetGroup: record.targetGroup,

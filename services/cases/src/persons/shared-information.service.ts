@@ -5,15 +5,12 @@ import {
   DomainError,
   ErrorCode,
   ReferralSharedField,
-  todayInSweden,
   type ActorContext,
   type ReadSharedInformationQuery,
   type SharedInformationView,
 } from '@samverkan/contracts';
 import { AccessLog } from '../access/access-log';
 import { CaseAccess } from '../access/case-access';
-import { caseNotFound } from '../cases/cases.errors';
-import { CasesRepository } from '../cases/cases.repository';
 import { PlanStepsRepository } from '../plans/plan-steps.repository';
 import { PersonsService } from './persons.service';
 
@@ -32,7 +29,6 @@ const withheldUnderProtection: readonly ReferralSharedField[] = [
 @Injectable()
 export class SharedInformationService {
   constructor(
-    private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
     private readonly persons: PersonsService,
@@ -40,24 +36,15 @@ export class SharedInformationService {
   ) {}
 
   async read(query: ReadSharedInformationQuery, actor: ActorContext): Promise<SharedInformationView> {
-    const found = await this.cases.findForConsentCheck(query.caseId, todayInSweden(), {
-      purpose: query.purpose,
-      organisationId: query.receivingOrganisationId,
-      unitId: query.receivingUnitId,
-      consentId: query.consentId,
-      asker: { organisationId: actor.organisationId, unitId: actor.unitId },
-    });
-    if (!found) throw caseNotFound(query.caseId);
-    const access =
-      this.access.asNamedReceiver(query, actor, found) ?? (await this.access.decide(found, actor, AccessAction.ReadSharedInformation, query.purpose));
-    if (found.coveringConsentId === null) {
+    const access = await this.access.requireForShare(query, actor, AccessAction.ReadSharedInformation);
+    if (access.coveredBy === null) {
       await this.accessLog.appendDenied({
         actor,
         action: AccessAction.ReadSharedInformation,
         decision: { allowed: false, reason: AccessReason.ConsentNotActive, legalBasis: null },
-        caseId: found.case.id,
-        caseOrganisationId: found.case.ownerOrganisationId,
-        personId: found.case.personId,
+        caseId: access.case.id,
+        caseOrganisationId: access.case.ownerOrganisationId,
+        personId: access.case.personId,
         purpose: query.purpose,
       });
       throw new DomainError(ErrorCode.ConsentNotActive, 'The consent the referral relied on no longer holds for this reader', [

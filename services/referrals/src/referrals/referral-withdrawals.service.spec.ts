@@ -74,6 +74,7 @@ describe('ReferralWithdrawals', () => {
           toUnitId: null,
           external: false,
           sharedFields: [],
+          legalBasis: 'consent',
           deadlines: { acknowledgeBy: null, answerBy: null, startBy: null },
           exitDestination: null,
           outcome: null,

@@ -23,6 +23,7 @@ export function aReferralRecord(overrides: Partial<ReferralRecord> = {}): Referr
     answerBy: null,
     startDays: null,
     sharedFields: [],
+    legalBasis: 'consent',
     external: false,
     ...notYetTaken,
     version: 1,

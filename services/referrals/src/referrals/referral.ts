@@ -3,6 +3,7 @@ import type {
   ExitDestination,
   Gender,
   MunicipalityCode,
+  ReferralBasis,
   ReferralOutcome,
   ReferralSharedField,
   ReferralStateData,
@@ -38,8 +39,10 @@ export interface ReferralRecord {
   endedBy: string | null;
   exitDestination: ExitDestination | null;
   outcome: ReferralOutcome | null;
-  /** The consent in cases that allowed it; null for referrals sent before it was recorded. */
+  /** The consent in cases that allowed it; null when a ground in law did, or for referrals sent before it was recorded. */
   consentId: string | null;
+  /** What allowed the share: consent, or the ground in law on which the receiver is on the case team. */
+  legalBasis: ReferralBasis;
   withdrawalReason: ReferralWithdrawalReason | null;
   withdrawnAt: Date | null;
   toUnitId: string | null;
@@ -155,6 +158,7 @@ export function toReferralView(record: ReferralRecord): ReferralView {
     exitDestination: record.exitDestination,
     outcome: record.outcome,
     consentId: record.consentId,
+    legalBasis: record.legalBasis,
     withdrawalReason: record.withdrawalReason,
     withdrawnAt: record.withdrawnAt?.toISOString() ?? null,
     toUnitId: record.toUnitId,
@@ -208,6 +212,7 @@ export function toReferralState(record: ReferralRecord): ReferralStateData {
     toUnitId: record.toUnitId,
     external: record.external,
     sharedFields: record.sharedFields,
+    legalBasis: record.legalBasis,
     deadlines: { acknowledgeBy: record.acknowledgeBy, answerBy: record.answerBy, startBy: record.startBy },
     steps: {
       sentAt: record.sentAt.toISOString(),

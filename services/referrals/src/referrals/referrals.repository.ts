@@ -8,6 +8,7 @@ import type {
   Gender,
   MunicipalityCode,
   ReferralDirection,
+  ReferralBasis,
   ReferralSharedField,
   ReferralStatus,
   ReferralWithdrawalReason,
@@ -28,7 +29,7 @@ const referralColumns = Prisma.raw(
    withdrawn_at AS "withdrawnAt", acknowledged_at AS "acknowledgedAt", acknowledged_by AS "acknowledgedBy", decline_text AS "declineText",
    started_at AS "startedAt", started_by AS "startedBy", ended_at AS "endedAt", ended_by AS "endedBy", exit_destination AS "exitDestination",
    outcome, to_unit_id AS "toUnitId", to_char(acknowledge_by, 'YYYY-MM-DD') AS "acknowledgeBy", to_char(answer_by, 'YYYY-MM-DD') AS "answerBy",
-   to_char(start_by, 'YYYY-MM-DD') AS "startBy", start_days AS "startDays", shared_fields AS "sharedFields", external, version`,
+   to_char(start_by, 'YYYY-MM-DD') AS "startBy", start_days AS "startDays", shared_fields AS "sharedFields", external, legal_basis AS "legalBasis", version`,
 );
 
 /** The organisation's inbox (incoming) or outbox (outgoing), narrowed as the filter says. */
@@ -81,6 +82,7 @@ function toRecord(row: ReferralRow): ReferralRecord {
     exitDestination: row.exitDestination as ExitDestination | null,
     outcome: row.outcome as ReferralOutcome | null,
     sharedFields: row.sharedFields as ReferralSharedField[],
+    legalBasis: row.legalBasis as ReferralBasis,
   };
 }
 
@@ -123,6 +125,7 @@ export class ReferralsRepository {
       | 'startDays'
       | 'sharedFields'
       | 'external'
+      | 'legalBasis'
     >,
     events: EventEnvelope[],
   ): Promise<ReferralRecord> {
@@ -130,12 +133,12 @@ export class ReferralsRepository {
       this.db,
       Prisma.sql`INSERT INTO referrals (id, case_id, from_organisation_id, from_unit_id, sent_by, to_organisation_id, support_resource_id,
                                         municipality_code, target_group, gender, status, consent_id, version, sent_at,
-                                        to_unit_id, acknowledge_by, answer_by, start_days, deadline_check_on, shared_fields, external)
+                                        to_unit_id, acknowledge_by, answer_by, start_days, deadline_check_on, shared_fields, external, legal_basis)
                  VALUES (${record.id}::uuid, ${record.caseId}::uuid, ${record.fromOrganisationId}::uuid, ${record.fromUnitId}::uuid,
                          ${record.sentBy}::uuid, ${record.toOrganisationId}::uuid, ${record.supportResourceId}::uuid, ${record.municipalityCode},
                          ${record.targetGroup}, ${record.gender}, ${record.status}, ${record.consentId}::uuid, ${record.version}, ${record.sentAt},
                          ${record.toUnitId}::uuid, ${record.acknowledgeBy}::date, ${record.answerBy}::date, ${record.startDays},
-                         ${dayAfter(record.acknowledgeBy)}::date, ${record.sharedFields}::text[], ${record.external})
+                         ${dayAfter(record.acknowledgeBy)}::date, ${record.sharedFields}::text[], ${record.external}, ${record.legalBasis})
                  RETURNING ${referralColumns}`,
       events,
     );

@@ -22,6 +22,7 @@ function consentCheck(covered: boolean, consentId: string = randomUUID()): Conse
   return {
     covered,
     consentId: covered ? consentId : null,
+    legalBasis: covered ? 'consent' : null,
     caseId: randomUUID(),
     municipalityCode: '1883',
     targetGroup: TargetGroup.ForeignBackground,

@@ -15,6 +15,7 @@ import {
   DomainError,
   ErrorCode,
   ExitDestination,
+  LegalBasis,
   ReferralWithdrawalReason,
   type CompleteReferralCommand,
   type InterruptReferralCommand,
@@ -67,6 +68,21 @@ const stepChanges: Partial<Record<ReferralStatus, StepChange>> = {
   [ReferralStatus.Interrupted]: (at, staffId) => ({ endedAt: at, endedBy: staffId }),
   [ReferralStatus.Withdrawn]: (at, staffId) => ({ endedAt: at, endedBy: staffId, withdrawnAt: at, withdrawalReason: ReferralWithdrawalReason.BySender }),
 };
+
+/**
+ * What cases is asked about a referral's share: whether what it relied on still covers its
+ * receiver, the very consent it named, or its ground in law (a referral sent before consents
+ * were recorded on it needs any consent that covers the receiver).
+ */
+function shareQuestion(referral: ReferralRecord): CheckConsentQuery {
+  return {
+    caseId: referral.caseId,
+    receivingOrganisationId: referral.toOrganisationId,
+    purpose: ConsentPurpose.Referral,
+    ...(referral.consentId ? { consentId: referral.consentId } : {}),
+    ...(referral.legalBasis !== LegalBasis.Consent ? { legalBasis: referral.legalBasis } : {}),
+  };
+}
 
 /** The actor's own organisation's box: nobody lists another organisation's referrals. */
 function boxOf(filter: ReferralCountsQuery, actor: ActorContext): ReferralBox {
@@ -132,11 +148,8 @@ export class ReferralsService {
     if (parties.length === 0) throw notParty();
     if (!parties.includes(ReferralParty.Receiver) || referral.external) throw notReceiver();
     return this.rpc.request<SharedInformationView>(Requests.cases.readSharedInformation, {
-      caseId: referral.caseId,
-      receivingOrganisationId: referral.toOrganisationId,
+      ...shareQuestion(referral),
       receivingUnitId: actor.unitId,
-      purpose: ConsentPurpose.Referral,
-      ...(referral.consentId ? { consentId: referral.consentId } : {}),
       fields: referral.sharedFields,
     } satisfies ReadSharedInformationQuery);
   }
@@ -253,6 +266,7 @@ export class ReferralsService {
       gender: consent.gender,
       status: ReferralStatus.Sent,
       consentId: consent.consentId,
+      legalBasis: consent.legalBasis ?? LegalBasis.Consent,
       version: 1,
       sentAt: new Date(),
       toUnitId: command.toUnitId ?? null,
@@ -319,12 +333,7 @@ export class ReferralsService {
    * on it needs any consent that covers its receiver.
    */
   private async assertConsentHolds(referral: ReferralRecord): Promise<void> {
-    const check = await this.rpc.request<ConsentCheckResult>(Requests.cases.checkConsent, {
-      caseId: referral.caseId,
-      receivingOrganisationId: referral.toOrganisationId,
-      purpose: ConsentPurpose.Referral,
-      ...(referral.consentId ? { consentId: referral.consentId } : {}),
-    } satisfies CheckConsentQuery);
+    const check = await this.rpc.request<ConsentCheckResult>(Requests.cases.checkConsent, shareQuestion(referral) satisfies CheckConsentQuery);
     if (!check.covered) throw consentNotActive();
   }
 
