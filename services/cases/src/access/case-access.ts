@@ -32,7 +32,10 @@ export interface AllowedCaseAccess {
  * What covers a share: the consent asked about; else the ground in law asked about; for a new
  * share, a consent first, else the receiver's ground on the team. Null when nothing does.
  */
-export function coveredBy(query: Pick<CheckConsentQuery, 'consentId' | 'legalBasis'>, found: Pick<ConsentAnswer, 'coveringConsentId' | 'teamBasis'>): ReferralBasis | null {
+export function coveredBy(
+  query: Pick<CheckConsentQuery, 'consentId' | 'legalBasis'>,
+  found: Pick<ConsentAnswer, 'coveringConsentId' | 'teamBasis'>,
+): ReferralBasis | null {
   if (query.consentId) return found.coveringConsentId ? LegalBasis.Consent : null;
   if (query.legalBasis) return found.teamBasis === query.legalBasis ? query.legalBasis : null;
   return found.coveringConsentId ? LegalBasis.Consent : found.teamBasis;
@@ -77,7 +80,11 @@ export class CaseAccess {
    * covers the share (`coveringConsentId`, none when nothing does), and the access, in one query.
    * The named receiver of the consent may ask; anyone else goes through the team's policy.
    */
-  async requireForShare(query: CheckConsentQuery, actor: ActorContext, action: AccessAction): Promise<AllowedCaseAccess & ConsentAnswer & { coveredBy: ReferralBasis | null }> {
+  async requireForShare(
+    query: CheckConsentQuery,
+    actor: ActorContext,
+    action: AccessAction,
+  ): Promise<AllowedCaseAccess & ConsentAnswer & { coveredBy: ReferralBasis | null }> {
     const found = await this.cases.findForConsentCheck(query.caseId, todayInSweden(), {
       purpose: query.purpose,
       organisationId: query.receivingOrganisationId,
@@ -88,7 +95,13 @@ export class CaseAccess {
     });
     if (!found) throw caseNotFound(query.caseId);
     const access = this.asNamedReceiver(query, actor, found) ?? (await this.decide(found, actor, action, query.purpose));
-    return { ...access, coveringConsentId: found.coveringConsentId, teamBasis: found.teamBasis, askerNamed: found.askerNamed, coveredBy: coveredBy(query, found) };
+    return {
+      ...access,
+      coveringConsentId: found.coveringConsentId,
+      teamBasis: found.teamBasis,
+      askerNamed: found.askerNamed,
+      coveredBy: coveredBy(query, found),
+    };
   }
 
   /**

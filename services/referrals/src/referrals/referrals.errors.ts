@@ -18,9 +18,11 @@ export const consentDoesNotCoverReceiver = () =>
   ]);
 
 export const consentNotActive = () =>
-  new DomainError(ErrorCode.ConsentNotActive, 'The consent this referral relied on has been withdrawn or has expired, or its receiver left the case team it shared on', [
-    { field: 'referralId', message: 'what it relied on no longer holds' },
-  ]);
+  new DomainError(
+    ErrorCode.ConsentNotActive,
+    'The consent this referral relied on has been withdrawn or has expired, or its receiver left the case team it shared on',
+    [{ field: 'referralId', message: 'what it relied on no longer holds' }],
+  );
 
 export const referralToSelf = () =>
   new DomainError(ErrorCode.ReferralToSelf, 'A referral must go to another organisation', [{ field: 'toOrganisationId', message: 'is your own organisation' }]);
