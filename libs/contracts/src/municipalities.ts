@@ -16,3 +16,11 @@ export const municipalities = {
 
 export type MunicipalityCode = keyof typeof municipalities;
 export const municipalityCodes = Object.keys(municipalities) as MunicipalityCode[];
+
+export type MunicipalityName = (typeof municipalities)[MunicipalityCode];
+
+/** The code of each municipality by its official name as `municipalities` gives it ("Örebro" → 1880). */
+export const municipalityCodeByName = Object.fromEntries(Object.entries(municipalities).map(([code, name]) => [name, code])) as Record<
+  MunicipalityName,
+  MunicipalityCode
+>;

@@ -1,2 +1,3 @@
 export * from './municipality-tracking';
+export * from './projects';
 export * from './statistics';
