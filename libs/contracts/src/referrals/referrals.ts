@@ -18,7 +18,7 @@ import {
 import { referralSharedFields } from '../cases/shared-information';
 import { IsNotLessThan, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
-import { PageQuery } from '../pagination';
+import { PageCursor, PageLimit } from '../pagination';
 import {
   DeclineReason,
   ExitDestination,
@@ -170,10 +170,8 @@ export class ReferralCountsView {
   overdue!: number;
 }
 
-export class ListReferralsFilter extends PageQuery {
-  @IsIn(Object.values(ReferralDirection))
-  direction!: ReferralDirection;
-
+/** The box, by status and overdue too, a page at a time. */
+export class ListReferralsFilter extends ReferralBoxFilter {
   @IsOmittable()
   @IsIn(Object.values(ReferralStatus))
   status?: ReferralStatus;
@@ -183,21 +181,11 @@ export class ListReferralsFilter extends PageQuery {
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 
-  @IsOmittable()
-  @IsUUID()
-  unitId?: string;
+  @PageLimit()
+  limit?: number;
 
-  @IsOmittable()
-  @IsIn(Object.values(TargetGroup))
-  targetGroup?: TargetGroup;
-
-  @IsOmittable()
-  @IsUUID()
-  supportResourceId?: string;
-
-  @IsOmittable()
-  @IsIn(municipalityCodes)
-  municipalityCode?: MunicipalityCode;
+  @PageCursor()
+  after?: string;
 }
 
 export class ListReferralsQuery extends ListReferralsFilter {}
