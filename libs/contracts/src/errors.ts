@@ -27,6 +27,7 @@ export const ErrorCode = {
   WebhookNotFound: 'WEBHOOK_NOT_FOUND',
   /** No notification with that id for the staff member (one addressed to others is not found either). */
   NotificationNotFound: 'NOTIFICATION_NOT_FOUND',
+  ProjectNotFound: 'PROJECT_NOT_FOUND',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   OrganisationNameTaken: 'ORGANISATION_NAME_TAKEN',
   OrganisationNumberTaken: 'ORGANISATION_NUMBER_TAKEN',
@@ -75,6 +76,7 @@ export const errorKindOf = {
   REFERRAL_NOT_FOUND: 'not_found',
   WEBHOOK_NOT_FOUND: 'not_found',
   NOTIFICATION_NOT_FOUND: 'not_found',
+  PROJECT_NOT_FOUND: 'not_found',
   ROUTE_NOT_FOUND: 'not_found',
   ORGANISATION_NAME_TAKEN: 'conflict',
   ORGANISATION_NUMBER_TAKEN: 'conflict',

@@ -94,6 +94,9 @@ export const Requests = {
   learning: {
     getReferralStatistics: 'learning.get-referral-statistics',
     getMunicipalityReferrals: 'learning.get-municipality-referrals',
+    importProject: 'learning.import-project',
+    listProjects: 'learning.list-projects',
+    getProject: 'learning.get-project',
     republishOutbox: 'learning.ops.republish-outbox',
   },
 } as const;
@@ -211,6 +214,9 @@ export const requestCallers = {
   [Requests.referrals.republishOutbox]: ['gateway'],
   [Requests.learning.getReferralStatistics]: ['gateway'],
   [Requests.learning.getMunicipalityReferrals]: ['gateway'],
+  [Requests.learning.importProject]: ['gateway'],
+  [Requests.learning.listProjects]: ['gateway'],
+  [Requests.learning.getProject]: ['gateway'],
   [Requests.learning.republishOutbox]: ['gateway'],
 } as const satisfies Record<RequestSubject, readonly ServiceName[]>;
 

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { setUpOpenApi } from './http/openapi';
-import { limitJsonDepth, refuseNonJsonBodies } from './http/json-bodies';
+import { largeJsonBodyRoutes, limitJsonDepth, refuseNonJsonBodies } from './http/json-bodies';
 import { json, type Request } from 'express';
 import { ClsMiddleware } from 'nestjs-cls';
 import helmet from 'helmet';
@@ -36,6 +36,10 @@ export async function createGatewayApp(config: GatewayConfig, options: { shutdow
       }
       // Size and nesting are capped before the body is parsed; both end in a 4xx problem. A body of
       // any other type is refused rather than ignored.
+      // The routes that take more parse first; a parsed body is not parsed again.
+      for (const route of largeJsonBodyRoutes) {
+        express.use(`/${apiPrefix}/${route.path}`, json({ limit: route.limit, verify: limitJsonDepth(config.jsonMaxDepth) }));
+      }
       express.use(json({ limit: config.bodyLimit, verify: limitJsonDepth(config.jsonMaxDepth) }));
       express.use(refuseNonJsonBodies);
       express.disable('x-powered-by');

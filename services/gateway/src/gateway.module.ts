@@ -21,6 +21,7 @@ import { DirectoryReportsController } from './routes/directory-reports.controlle
 import { OrganisationsController } from './routes/organisations.controller';
 import { ReferralsController } from './routes/referrals.controller';
 import { StaffController } from './routes/staff.controller';
+import { ProjectsController } from './routes/projects.controller';
 import { StatisticsController } from './routes/statistics.controller';
 import { AccessLogController } from './routes/access-log.controller';
 import { HandoffsController } from './routes/handoffs.controller';
@@ -77,6 +78,7 @@ export class GatewayModule {
         WebhooksController,
         NotificationsController,
         StatisticsController,
+        ProjectsController,
         AccessLogController,
         HandoffsController,
         OperationsController,

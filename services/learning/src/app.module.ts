@@ -6,6 +6,7 @@ import { LEARNING_CONFIG } from './config.token';
 import { learningDatabase } from './database';
 import { MunicipalityTrackingModule } from './municipality-tracking/municipality-tracking.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ProjectsModule } from './projects/projects.module';
 import { ReferralStatisticsModule } from './referral-statistics/referral-statistics.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         ReferralStatisticsModule,
         OrganisationsModule,
         MunicipalityTrackingModule,
+        ProjectsModule,
       ],
     };
   }

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsNotLessThan } from '../field-rules';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsNotLessThan, IsOmittable } from '../field-rules';
 import { municipalityCodes, type MunicipalityCode } from '../municipalities';
+import { PageQuery } from '../pagination';
 
 /*
  * The project portfolio: development projects (ESF and others) with their goals, partners and
@@ -77,8 +78,8 @@ export class EsfPeriod {
   end!: string;
 }
 
-/** What an ESF project page says; null where the page says nothing. */
-export class EsfProjectView {
+/** What an ESF project page says of the project itself, as parsed and as stored; null where the page says nothing. */
+export class EsfProjectFields {
   /**
    * The same project whenever it is imported again: `esf:` and its ärendenummer when the page
    * gives one, else `title:` and its title in lower case with everything but letters and digits
@@ -109,19 +110,6 @@ export class EsfProjectView {
   @ValidateNested()
   @Type(() => EsfOrganisationRef)
   owner!: EsfOrganisationRef | null;
-
-  @IsOptional()
-  @IsString()
-  contactName!: string | null;
-
-  @IsOptional()
-  @IsEmail()
-  contactEmail!: string | null;
-
-  /** As the page writes it. */
-  @IsOptional()
-  @IsString()
-  contactPhone!: string | null;
 
   /** Whole kronor. */
   @IsOptional()
@@ -190,6 +178,22 @@ export class EsfProjectView {
   municipalityCodes!: MunicipalityCode[];
 }
 
+/** What an ESF project page says; null where the page says nothing. */
+export class EsfProjectView extends EsfProjectFields {
+  @IsOptional()
+  @IsString()
+  contactName!: string | null;
+
+  @IsOptional()
+  @IsEmail()
+  contactEmail!: string | null;
+
+  /** As the page writes it. */
+  @IsOptional()
+  @IsString()
+  contactPhone!: string | null;
+}
+
 /** An owner or partner the page names that no known organisation could be linked to. */
 export class EsfUnmatchedOrganisation {
   @IsIn([EsfProjectField.Owner, EsfProjectField.Partners])
@@ -240,4 +244,84 @@ export class ParsedEsfPageView {
   @ValidateNested()
   @Type(() => EsfPageReport)
   report!: EsfPageReport;
+}
+
+/** Where a stored project stands; an import stores it as `imported`. */
+export const ProjectStatus = { Imported: 'imported' } as const;
+export type ProjectStatus = (typeof ProjectStatus)[keyof typeof ProjectStatus];
+
+/** The page's fields about its contact person: read from the page, never stored (personal data). */
+export const esfContactFields = [EsfProjectField.ContactName, EsfProjectField.ContactEmail, EsfProjectField.ContactPhone] as const;
+export type EsfContactField = (typeof esfContactFields)[number];
+
+/** A stored project of the portfolio, as imported. It holds no contact person. */
+export class ProjectView extends EsfProjectFields {
+  @IsUUID('7')
+  projectId!: string;
+
+  @IsIn(Object.values(ProjectStatus))
+  status!: ProjectStatus;
+
+  /** 1 when first imported, one more at each import of the same page. */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsString()
+  createdAt!: string;
+
+  @IsString()
+  updatedAt!: string;
+
+  /** The staff member who imported the page last. */
+  @IsUUID('all')
+  importedBy!: string;
+}
+
+/** The page's contact details: read, and not stored. */
+export class EsfPersonalDataNotStored {
+  /** The contact fields the page had. */
+  @IsIn(esfContactFields, { each: true })
+  fields!: EsfContactField[];
+
+  @IsString()
+  message!: string;
+}
+
+/** The parser's report on an import, and what of the page was personal data and left out. */
+export class ProjectImportReport extends EsfPageReport {
+  @ValidateNested()
+  @Type(() => EsfPersonalDataNotStored)
+  personalDataNotStored!: EsfPersonalDataNotStored;
+}
+
+/** The answer to an import: the stored project, whether the import created it, and the report. */
+export class ImportedProjectView {
+  /** True when the page's project was new; false when an earlier import was updated. */
+  @IsBoolean()
+  created!: boolean;
+
+  @ValidateNested()
+  @Type(() => ProjectView)
+  project!: ProjectView;
+
+  @ValidateNested()
+  @Type(() => ProjectImportReport)
+  report!: ProjectImportReport;
+}
+
+/** Projects newest first, optionally those working in a municipality or of a status. */
+export class ListProjectsQuery extends PageQuery {
+  @IsOmittable()
+  @IsIn(municipalityCodes)
+  municipalityCode?: MunicipalityCode;
+
+  @IsOmittable()
+  @IsIn(Object.values(ProjectStatus))
+  status?: ProjectStatus;
+}
+
+export class GetProjectQuery {
+  @IsUUID('all')
+  projectId!: string;
 }

@@ -12,6 +12,13 @@ export class JsonTooDeepError extends Error {
   }
 }
 
+/**
+ * Routes whose bodies may be larger than the general limit, with their own. An ESF project page is
+ * up to 200 000 characters (`longestEsfPageText`): in UTF-8 and JSON-escaped, well under 1 MB,
+ * which is also NATS' largest message.
+ */
+export const largeJsonBodyRoutes: readonly { path: string; limit: string }[] = [{ path: 'projects/import', limit: '1mb' }];
+
 const openers = new Set([0x7b, 0x5b]); // { [
 const closers = new Set([0x7d, 0x5d]); // } ]
 const quote = 0x22;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MunicipalityCode, OrganisationStateData } from '@samverkan/contracts';
-import { OrganisationsRepository, type KnownOrganisation } from './organisations.repository';
+import { OrganisationsRepository, type KnownOrganisation, type OrganisationName } from './organisations.repository';
 
 /** The directory's organisations as statistics need them, kept from actors' events. */
 @Injectable()
@@ -14,6 +14,11 @@ export class OrganisationsService {
 
   find(organisationId: string): Promise<KnownOrganisation | null> {
     return this.organisations.find(organisationId);
+  }
+
+  /** The names project pages are matched against. */
+  names(): Promise<OrganisationName[]> {
+    return this.organisations.names();
   }
 
   municipalityOrganisationIds(municipalityCode: MunicipalityCode): Promise<string[]> {
