@@ -1,4 +1,14 @@
-import type { CaseTimelineEntryView, CaseView, DuplicateView, ErasureView, Page, PersonView, PlanStepView, RegisterExtractView } from '@samverkan/contracts';
+import {
+  todayInSweden,
+  type CaseTimelineEntryView,
+  type CaseView,
+  type DuplicateView,
+  type ErasureView,
+  type Page,
+  type PersonView,
+  type PlanStepView,
+  type RegisterExtractView,
+} from '@samverkan/contracts';
 import { eventually, query, testIdentityNumber } from '@samverkan/testing';
 import { openCase } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
@@ -198,7 +208,7 @@ describe('persons, plans, register extracts and erasure', () => {
     const add = (body: Record<string, unknown>) => system.http().post(`/api/v1/cases/${caseId}/plan-steps`).set(lead.auth).send(body);
     const change = (staff: SignedInStaff, stepId: string, body: Record<string, unknown>) =>
       system.http().patch(`/api/v1/cases/${caseId}/plan-steps/${stepId}`).set(staff.auth).send(body);
-    const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    const today = todayInSweden;
 
     it('adds a step at a support resource for a unit on the team and moves it on, versioned and announced', async () => {
       const added = (

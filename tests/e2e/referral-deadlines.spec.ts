@@ -1,9 +1,10 @@
-import type { DeadlinePolicyView, ReferralView } from '@samverkan/contracts';
+import { todayInSweden, type DeadlinePolicyView, type ReferralView } from '@samverkan/contracts';
 import { eventually, query, testIdentityNumber } from '@samverkan/testing';
 import { addSwedishWorkingDays } from '@samverkan/platform';
 import { consentToShare, openCase } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
+import { daysAgoInSweden } from '../support/dates';
 
 /**
  * Deadlines in Swedish working days, their policies, and escalation of missed ones by a job run
@@ -19,12 +20,8 @@ describe('referral deadlines and escalation', () => {
   let caseId: string;
 
   const jobs = { REFERRAL_DEADLINE_INTERVAL_MS: '200', REFERRAL_ESCALATE_AGAIN_AFTER_DAYS: '2', REFERRAL_EXPIRE_AFTER_DAYS: '5' };
-  const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-  const daysAgo = (days: number) => {
-    const date = new Date(`${today()}T12:00:00Z`);
-    date.setUTCDate(date.getUTCDate() - days);
-    return date.toISOString().slice(0, 10);
-  };
+  const today = todayInSweden;
+  const daysAgo = daysAgoInSweden;
 
   beforeAll(async () => {
     system = await TestSystem.start('deadlines', { env: { referrals: jobs } });

@@ -1,6 +1,6 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import type { NotificationFeedView, NotificationsMarkedReadView, NotificationView, ReferralView } from '@samverkan/contracts';
+import { todayInSweden, type NotificationFeedView, type NotificationsMarkedReadView, type NotificationView, type ReferralView } from '@samverkan/contracts';
 import { addSwedishWorkingDays } from '@samverkan/platform';
 import { eventually, query, testIdentityNumber } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { consentToShare, openCase } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
+import { daysAgoInSweden } from '../support/dates';
 
 interface ServerSentEvent {
   type: string;
@@ -85,12 +86,8 @@ describe('referral notifications', () => {
   let caseId: string;
 
   const jobs = { REFERRAL_DEADLINE_INTERVAL_MS: '200', REFERRAL_ESCALATE_AGAIN_AFTER_DAYS: '2', REFERRAL_EXPIRE_AFTER_DAYS: '5' };
-  const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-  const daysAgo = (days: number) => {
-    const date = new Date(`${today()}T12:00:00Z`);
-    date.setUTCDate(date.getUTCDate() - days);
-    return date.toISOString().slice(0, 10);
-  };
+  const today = todayInSweden;
+  const daysAgo = daysAgoInSweden;
 
   beforeAll(async () => {
     system = await TestSystem.start('notifications', { services: ['actors', 'cases', 'referrals', 'gateway'], env: { referrals: jobs } });

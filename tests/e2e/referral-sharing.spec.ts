@@ -3,6 +3,7 @@ import { eventually, query, testIdentityNumber } from '@samverkan/testing';
 import { consentToShare, openCase } from '../support/flow';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
+import { daysAgoInSweden } from '../support/dates';
 
 /**
  * Lawful sharing and referrals outside the network. The sender chooses, from a fixed set, what the
@@ -275,7 +276,7 @@ describe('referral sharing and external referrals', () => {
     it('tells the sending unit’s manager first when a step is missed, as nobody at the actor works here', async () => {
       const opened = await consentedCase(testIdentityNumber('1992-12-12', 112), outside.id);
       const sent = (await send({ caseId: opened.id, toOrganisationId: outside.id }).expect(201)).body as ReferralView;
-      const yesterday = new Date(Date.now() - 86_400_000 * 2).toISOString().slice(0, 10);
+      const yesterday = daysAgoInSweden(2);
       await query(system.databaseUrls.referrals, 'UPDATE referrals SET acknowledge_by = $2::date, deadline_check_on = now()::date WHERE id = $1', [
         sent.id,
         yesterday,
