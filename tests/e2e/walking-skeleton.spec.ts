@@ -1,7 +1,8 @@
-import type { CaseView, OrganisationView, ReferralStatisticsView, ReferralView } from '@samverkan/contracts';
+import type { CaseView, OrganisationView, ReferralView } from '@samverkan/contracts';
 import { eventually, query } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { consentFor } from '../support/flow';
+import { learnedReferralCounts } from '../support/learning';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { TestSystem } from '../support/system';
 
@@ -52,9 +53,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
       .expect(status);
   }
 
-  async function statistics(): Promise<ReferralStatisticsView> {
-    return (await system.http().get('/api/v1/statistics/referrals').set(analyst.auth).expect(200)).body as ReferralStatisticsView;
-  }
+  const statistics = () => learnedReferralCounts(system.databaseUrls.learning);
 
   describe('organisations', () => {
     /** Follows nextCursor until the last page; returns every item and every cursor seen. */
@@ -153,7 +152,7 @@ describe('the walking skeleton, end to end through the gateway', () => {
       expect(accepted.body).toMatchObject({ id: sent.body.id, status: 'accepted', version: 2 });
       await eventually(async () => {
         const after = await statistics();
-        const accepted1880 = (view: ReferralStatisticsView) =>
+        const accepted1880 = (view: Awaited<ReturnType<typeof statistics>>) =>
           view.rows.find((row) => row.municipalityCode === '1880' && row.status === 'accepted')?.count ?? 0;
         expect(accepted1880(after)).toBe(accepted1880(before) + 1);
         expect(after.total).toBe(before.total + 1);

@@ -1,11 +1,12 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { ServiceName, type ReferralStatisticsView } from '@samverkan/contracts';
+import { ServiceName } from '@samverkan/contracts';
 import { inboxPrefixOf, natsPermissionsOf, renderNatsAuthorization } from '@samverkan/messaging';
 import { aReferralEvent, eventually } from '@samverkan/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { learnedReferralCounts } from '../support/learning';
 import { natsAuthConfig, startAuthenticatedNats, type AuthenticatedNats } from '../support/nats-server';
 import { signIn, type SignedInStaff } from '../support/staff';
 import { openCase, referredCase } from '../support/flow';
@@ -77,9 +78,15 @@ describe('NATS with one user per service', () => {
 
     // learning's durable consumer got the events from the REFERRALS stream.
     await eventually(async () => {
-      const statistics = (await system.http().get('/api/v1/statistics/referrals').set(caseworker.auth).expect(200)).body as ReferralStatisticsView;
-      expect(statistics.rows).toContainEqual({ municipalityCode: '1884', status: 'accepted', count: 1 });
+      expect((await learnedReferralCounts(system.databaseUrls.learning, '1884')).rows).toContainEqual({
+        municipalityCode: '1884',
+        status: 'accepted',
+        count: 1,
+      });
     });
+    // The gateway asks learning with its own credentials, and learning answers with its own.
+    const period = { from: '2020-01-01', to: '2030-12-31', rows: 'municipality' };
+    await system.http().get('/api/v1/statistics/referrals').set(caseworker.auth).query(period).expect(200);
     // Each service reaches its database and JetStream with its own credentials.
     for (const service of ['actors', 'cases', 'referrals', 'learning'] as const) {
       await request(system.app(service).getHttpServer()).get('/health/ready').expect(200);

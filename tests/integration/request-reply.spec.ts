@@ -52,7 +52,7 @@ describe('request-reply between services over NATS', () => {
   });
 
   it('reports a service that is not running as SERVICE_UNAVAILABLE', async () => {
-    const error = await failure(gateway.request(Requests.learning.getReferralStatistics, {}, { actor: caseworker }));
+    const error = await failure(gateway.request(Requests.learning.getReferralStatistics, { from: '2026-01-01', to: '2026-01-31' }, { actor: caseworker }));
 
     expect(error.code).toBe(ErrorCode.ServiceUnavailable);
     expect(error.message).toContain('learning');

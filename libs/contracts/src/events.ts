@@ -11,6 +11,7 @@ import {
 } from './cases/events';
 import { EventEnvelopeDto, type EventEnvelope } from './envelope';
 import { DomainError, ErrorCode } from './errors';
+import { ObstacleRecordedData, ProjectStateData } from './learning/events';
 import { ReferralOverdueData, ReferralStateData } from './referrals/events';
 import { EventType } from './subjects';
 import { validatePayload } from './validation';
@@ -54,6 +55,9 @@ export const eventSchemas = {
   [EventType.ReferralWithdrawn]: { data: ReferralStateData, version: 1 },
   [EventType.ReferralExpired]: { data: ReferralStateData, version: 1 },
   [EventType.ReferralOverdue]: { data: ReferralOverdueData, version: 1 },
+  [EventType.ProjectImported]: { data: ProjectStateData, version: 1 },
+  [EventType.ProjectUpdated]: { data: ProjectStateData, version: 1 },
+  [EventType.ObstacleRecorded]: { data: ObstacleRecordedData, version: 1 },
 } as const satisfies Record<EventType, { data: new () => object; version: number }>;
 
 export type EventData<T extends EventType> = InstanceType<(typeof eventSchemas)[T]['data']>;

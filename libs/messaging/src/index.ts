@@ -9,6 +9,7 @@ export * from './jetstream/event-publisher';
 export * from './jetstream/outbox';
 export * from './jetstream/outbox-admin';
 export * from './jetstream/outbox-relay';
+export * from './jetstream/stream-replay';
 export * from './jetstream/topology';
 export * from './jetstream/transactional-inbox';
 export * from './messaging-metrics';

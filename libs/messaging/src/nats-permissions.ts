@@ -1,5 +1,14 @@
 import { LiveSubjects, ServiceName, requestCallers, servingService, type RequestSubject } from '@samverkan/contracts';
-import { consumersOwnedBy, deadLetterStream, deadLetterSubject, streams, type ConsumerDefinition, type StreamDefinition } from './jetstream/topology';
+import {
+  consumersOwnedBy,
+  deadLetterStream,
+  deadLetterSubject,
+  replaysOwnedBy,
+  streams,
+  type ConsumerDefinition,
+  type ReplayDefinition,
+  type StreamDefinition,
+} from './jetstream/topology';
 import { inboxPrefixOf } from './nats-connection';
 
 /**
@@ -35,6 +44,17 @@ function consumerUse(consumer: ConsumerDefinition): string[] {
   ];
 }
 
+function replayUse(replay: ReplayDefinition): string[] {
+  const { stream, name } = replay;
+  return [
+    `${jsApi}.CONSUMER.CREATE.${stream}.${name}`,
+    `${jsApi}.CONSUMER.CREATE.${stream}.${name}.>`,
+    `${jsApi}.CONSUMER.INFO.${stream}.${name}`,
+    `${jsApi}.CONSUMER.DELETE.${stream}.${name}`,
+    `${jsApi}.CONSUMER.MSG.NEXT.${stream}.${name}`,
+  ];
+}
+
 export function natsPermissionsOf(service: ServiceName): NatsPermissions {
   const subjects = Object.keys(requestCallers) as RequestSubject[];
   const serves = service === 'gateway' ? [] : subjects.filter((subject) => servingService(subject) === service);
@@ -49,6 +69,7 @@ export function natsPermissionsOf(service: ServiceName): NatsPermissions {
     const consumers = consumersOwnedBy(service);
     if (consumers.length > 0) publish.push(`${deadLetterSubject(service, '*')}`, ...streamManagement(deadLetterStream));
     for (const consumer of consumers) publish.push(...consumerUse(consumer));
+    for (const replay of replaysOwnedBy(service)) publish.push(...replayUse(replay));
   }
   return { publish: [...new Set(publish)].sort(), subscribe: [...serves, ...listens, `${inboxPrefixOf(service)}.>`].sort() };
 }

@@ -21,6 +21,8 @@ import { DirectoryReportsController } from './routes/directory-reports.controlle
 import { OrganisationsController } from './routes/organisations.controller';
 import { ReferralsController } from './routes/referrals.controller';
 import { StaffController } from './routes/staff.controller';
+import { ObstacleCandidatesController } from './routes/obstacle-candidates.controller';
+import { ObstaclesController } from './routes/obstacles.controller';
 import { ProjectsController } from './routes/projects.controller';
 import { StatisticsController } from './routes/statistics.controller';
 import { AccessLogController } from './routes/access-log.controller';
@@ -79,6 +81,8 @@ export class GatewayModule {
         NotificationsController,
         StatisticsController,
         ProjectsController,
+        ObstaclesController,
+        ObstacleCandidatesController,
         AccessLogController,
         HandoffsController,
         OperationsController,

@@ -246,8 +246,19 @@ export class ParsedEsfPageView {
   report!: EsfPageReport;
 }
 
-/** Where a stored project stands; an import stores it as `imported`. */
-export const ProjectStatus = { Imported: 'imported' } as const;
+/**
+ * Where a stored project stands. A first import stores it as `imported`; project owners and
+ * analysts then move it on: `ongoing` while it runs, `completed` when it ended, and
+ * `in_ordinary_practice` when its work lives on in an ordinary organisation, or `discontinued`
+ * when it ended without that.
+ */
+export const ProjectStatus = {
+  Imported: 'imported',
+  Ongoing: 'ongoing',
+  Completed: 'completed',
+  InOrdinaryPractice: 'in_ordinary_practice',
+  Discontinued: 'discontinued',
+} as const;
 export type ProjectStatus = (typeof ProjectStatus)[keyof typeof ProjectStatus];
 
 /** The page's fields about its contact person: read from the page, never stored (personal data). */
@@ -262,7 +273,7 @@ export class ProjectView extends EsfProjectFields {
   @IsIn(Object.values(ProjectStatus))
   status!: ProjectStatus;
 
-  /** 1 when first imported, one more at each import of the same page. */
+  /** 1 when first imported, one more at each import of the same page and at each edit. */
   @IsInt()
   @Min(1)
   version!: number;

@@ -94,6 +94,30 @@ export const consumers = {
     // Which organisations are municipalities, and their codes; the highest version wins.
     concurrency: 8,
   },
+  learningUnits: {
+    durable: 'learning-units',
+    owner: 'learning',
+    stream: streams.actors.name,
+    filterSubject: 'actors.events.unit.>',
+    eventTypes: [EventType.UnitRegistered, EventType.UnitUpdated],
+    maxAttempts: 5,
+    ackWaitSeconds: 30,
+    maxAckPending: 1000,
+    // Where each unit is; the highest version wins.
+    concurrency: 8,
+  },
+  learningSupportResources: {
+    durable: 'learning-support-resources',
+    owner: 'learning',
+    stream: streams.actors.name,
+    filterSubject: 'actors.events.support-resource.>',
+    eventTypes: [EventType.SupportResourceRegistered, EventType.SupportResourceUpdated, EventType.SupportResourceCapacityChanged],
+    maxAttempts: 5,
+    ackWaitSeconds: 30,
+    maxAckPending: 1000,
+    // The unit and needs of each resource; the highest version wins.
+    concurrency: 8,
+  },
   actorsCaseNeeds: {
     durable: 'actors-case-needs',
     owner: 'actors',
@@ -143,6 +167,30 @@ export const consumers = {
     concurrency: 8,
   },
 } as const satisfies Record<string, ConsumerDefinition>;
+
+/**
+ * A stream read again from its start or a point in time, by a consumer that exists only while it
+ * reads (see replayStream). Its name is fixed, so that the owner's NATS user may create it.
+ */
+export interface ReplayDefinition {
+  name: string;
+  owner: ServiceName;
+  stream: string;
+  filterSubject: string;
+}
+
+export const replays = {
+  learningReferralFacts: {
+    name: 'learning-replay-referrals',
+    owner: 'learning',
+    stream: streams.referrals.name,
+    filterSubject: consumers.learningReferralStatistics.filterSubject,
+  },
+} as const satisfies Record<string, ReplayDefinition>;
+
+export function replaysOwnedBy(service: ServiceName): ReplayDefinition[] {
+  return Object.values(replays).filter((definition) => definition.owner === service);
+}
 
 export type ConsumerName = (typeof consumers)[keyof typeof consumers]['durable'];
 

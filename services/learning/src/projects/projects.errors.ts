@@ -1,7 +1,8 @@
 import { DomainError, ErrorCode } from '@samverkan/contracts';
 import type { EsfPageError } from './esf-page.parser';
 
-export const projectNotFound = (projectId: string) => new DomainError(ErrorCode.ProjectNotFound, `No project ${projectId}`);
+export const projectNotFound = (projectId: string, field = 'projectId') =>
+  new DomainError(ErrorCode.ProjectNotFound, `No project ${projectId}`, [{ field, message: 'no such project' }]);
 
 /** The page could not be read: each error names its field, and its line when one line is to blame. */
 export const unreadablePage = (errors: readonly EsfPageError[]) =>

@@ -9,6 +9,7 @@ import {
   type ImportedProjectView,
   type Page,
   type ProjectView,
+  UpdateProjectCommand,
 } from '@samverkan/contracts';
 import { Actor } from '@samverkan/messaging';
 import { ProjectsService } from './projects.service';
@@ -31,5 +32,10 @@ export class ProjectsHandlers {
   @MessagePattern(Requests.learning.getProject)
   get(@Payload() query: GetProjectQuery, @Actor() _actor: ActorContext): Promise<ProjectView> {
     return this.projects.get(query);
+  }
+
+  @MessagePattern(Requests.learning.updateProject)
+  update(@Payload() command: UpdateProjectCommand, @Actor() actor: ActorContext): Promise<ProjectView> {
+    return this.projects.update(command, actor);
   }
 }

@@ -8,5 +8,6 @@ import { ProjectsService } from './projects.service';
   imports: [OrganisationsModule],
   controllers: [ProjectsHandlers],
   providers: [ProjectsService, ProjectsRepository],
+  exports: [ProjectsService],
 })
 export class ProjectsModule {}

@@ -65,7 +65,9 @@ export class ProjectsRepository {
 
   /**
    * Inserts the project, or updates the one with its key to a new version: one statement, so two
-   * imports of the same page at once cannot both insert. Partners and municipalities are replaced.
+   * imports of the same page at once cannot both insert. Partners and municipalities are replaced;
+   * the status is the project's own once stored (set by its owner or an analyst), which a new
+   * import of the page leaves as it is.
    */
   async upsert(id: string, content: ProjectContent, status: ProjectStatus, importedBy: string): Promise<{ record: ProjectRecord; created: boolean }> {
     const [stored] = await this.db.$queryRaw<{ id: string; created: boolean }[]>`
@@ -99,24 +101,64 @@ export class ProjectsRepository {
         accessibility = EXCLUDED.accessibility,
         gender_equality = EXCLUDED.gender_equality,
         transnational_cooperation = EXCLUDED.transnational_cooperation,
-        status = EXCLUDED.status,
         version = projects.version + 1,
         updated_at = EXCLUDED.updated_at,
         imported_by = EXCLUDED.imported_by
       RETURNING id, (xmax = 0) AS created`;
     if (!stored) throw new Error('the project upsert returned no row');
 
-    await this.db.projectPartner.deleteMany({ where: { projectId: stored.id } });
-    await this.db.projectMunicipality.deleteMany({ where: { projectId: stored.id } });
-    await this.db.projectPartner.createMany({
-      data: content.partners.map((partner, position) => ({ projectId: stored.id, position, name: partner.name, organisationId: partner.organisationId })),
-    });
-    await this.db.projectMunicipality.createMany({
-      data: content.municipalityCodes.map((municipalityCode) => ({ projectId: stored.id, municipalityCode })),
-    });
+    await this.replaceLists(stored.id, content);
     const record = await this.findById(stored.id);
     if (!record) throw new Error('the upserted project could not be read back');
     return { record, created: stored.created };
+  }
+
+  /**
+   * Writes an edit if the project is still at `version`, moving it to the next version; null when
+   * someone else changed it first. Partners and municipalities are replaced.
+   */
+  async update(id: string, version: number, content: ProjectContent, status: ProjectStatus): Promise<ProjectRecord | null> {
+    const { count } = await this.db.project.updateMany({
+      where: { id, version },
+      data: {
+        projectNumber: content.projectNumber,
+        title: content.title,
+        programmeArea: content.programmeArea,
+        phase: content.phase,
+        ownerName: content.owner?.name ?? null,
+        ownerOrganisationId: content.owner?.organisationId ?? null,
+        grantedEsfKronor: content.grantedEsfSupportKronor === null ? null : BigInt(content.grantedEsfSupportKronor),
+        totalBudgetKronor: content.totalBudgetKronor === null ? null : BigInt(content.totalBudgetKronor),
+        periodStart: content.periodStart === null ? null : new Date(`${content.periodStart}T00:00:00Z`),
+        periodEnd: content.periodEnd === null ? null : new Date(`${content.periodEnd}T00:00:00Z`),
+        region: content.region,
+        summary: content.summary,
+        summaryEnglish: content.summaryEnglish,
+        background: content.background,
+        goals: content.goals,
+        targetGroupsText: content.targetGroups,
+        accessibility: content.accessibility,
+        genderEquality: content.genderEquality,
+        transnationalCooperation: content.transnationalCooperation,
+        status,
+        version: { increment: 1 },
+        updatedAt: new Date(),
+      },
+    });
+    if (count === 0) return null;
+    await this.replaceLists(id, content);
+    return this.findById(id);
+  }
+
+  private async replaceLists(projectId: string, content: Pick<ProjectContent, 'partners' | 'municipalityCodes'>): Promise<void> {
+    await this.db.projectPartner.deleteMany({ where: { projectId } });
+    await this.db.projectMunicipality.deleteMany({ where: { projectId } });
+    await this.db.projectPartner.createMany({
+      data: content.partners.map((partner, position) => ({ projectId, position, name: partner.name, organisationId: partner.organisationId })),
+    });
+    await this.db.projectMunicipality.createMany({
+      data: content.municipalityCodes.map((municipalityCode) => ({ projectId, municipalityCode })),
+    });
   }
 
   async findById(id: string): Promise<ProjectRecord | null> {

@@ -1,4 +1,5 @@
 import { ErrorCode, StaffRole } from '@samverkan/contracts';
+import { Outbox } from '@samverkan/messaging';
 import { anActor, automock } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ function setUp() {
     created: true,
     record: { ...content, id, status, version: 1, createdAt: new Date(), updatedAt: new Date(), importedBy } satisfies ProjectRecord,
   }));
-  return { projects, organisations, service: new ProjectsService(projects, organisations) };
+  const outbox = automock(Outbox);
+  return { projects, organisations, outbox, service: new ProjectsService(projects, organisations, outbox) };
 }
 
 const analyst = anActor({ roles: [StaffRole.Analyst] });
@@ -77,5 +79,123 @@ describe('ProjectsService', () => {
     projects.findById.mockResolvedValue(null);
 
     await expect(service.get({ projectId: randomUUID() })).rejects.toMatchObject({ code: ErrorCode.ProjectNotFound });
+  });
+
+  describe('editing', () => {
+    const stored = (overrides: Partial<ProjectRecord> = {}): ProjectRecord => ({
+      id: randomUUID(),
+      projectKey: 'esf:2015-3127',
+      projectNumber: '2015-3127',
+      title: 'Nya vägar Sydnärke',
+      programmeArea: null,
+      phase: null,
+      owner: { name: 'Kumla kommun', organisationId: kumlaKommun },
+      grantedEsfSupportKronor: null,
+      totalBudgetKronor: null,
+      periodStart: null,
+      periodEnd: null,
+      region: null,
+      summary: null,
+      summaryEnglish: null,
+      background: null,
+      goals: null,
+      targetGroups: null,
+      accessibility: null,
+      genderEquality: null,
+      transnationalCooperation: null,
+      partners: [],
+      municipalityCodes: ['1881'],
+      status: 'imported',
+      version: 3,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      importedBy: randomUUID(),
+      ...overrides,
+    });
+
+    it('lets staff of the owner change the status and announces the change with ids and codes only', async () => {
+      const { service, projects, outbox } = setUp();
+      const record = stored();
+      projects.findById.mockResolvedValue(record);
+      projects.update.mockImplementation(async (_id, version, content, status) => ({ ...record, ...content, status, version: version + 1 }));
+
+      const updated = await service.update({ projectId: record.id, version: 3, status: 'ongoing', summary: 'Nytt' }, anActor({ organisationId: kumlaKommun }));
+
+      expect(updated).toMatchObject({ status: 'ongoing', version: 4, summary: 'Nytt' });
+      expect(projects.update).toHaveBeenCalledWith(record.id, 3, expect.objectContaining({ summary: 'Nytt' }), 'ongoing');
+      const [type, , data] = outbox.add.mock.calls[0] ?? [];
+      expect(type).toBe('learning.events.project.updated');
+      expect(data).toEqual({
+        projectId: record.id,
+        status: 'ongoing',
+        ownerOrganisationId: kumlaKommun,
+        partnerOrganisationIds: [],
+        municipalityCodes: ['1881'],
+        version: 4,
+        changedFields: ['summary', 'status'],
+      });
+    });
+
+    it('refuses staff of another organisation who are no analysts, and writes nothing', async () => {
+      const { service, projects, outbox } = setUp();
+      const record = stored();
+      projects.findById.mockResolvedValue(record);
+
+      await expect(service.update({ projectId: record.id, version: 3, status: 'ongoing' }, anActor())).rejects.toMatchObject({
+        code: ErrorCode.Forbidden,
+      });
+      expect(projects.update).not.toHaveBeenCalled();
+      expect(outbox.add).not.toHaveBeenCalled();
+    });
+
+    it('refuses a stale version with a conflict naming the version, and writes nothing', async () => {
+      const { service, projects } = setUp();
+      const record = stored();
+      projects.findById.mockResolvedValue(record);
+
+      await expect(service.update({ projectId: record.id, version: 2, status: 'ongoing' }, analyst)).rejects.toMatchObject({
+        code: ErrorCode.VersionConflict,
+        fields: [{ field: 'version', message: 'the project is at version 3' }],
+      });
+      expect(projects.update).not.toHaveBeenCalled();
+    });
+
+    it('answers a conflict when another edit wins between reading and writing', async () => {
+      const { service, projects, outbox } = setUp();
+      const record = stored();
+      projects.findById.mockResolvedValue(record);
+      projects.update.mockResolvedValue(null);
+
+      await expect(service.update({ projectId: record.id, version: 3, status: 'ongoing' }, analyst)).rejects.toMatchObject({
+        code: ErrorCode.VersionConflict,
+      });
+      expect(outbox.add).not.toHaveBeenCalled();
+    });
+
+    it('links partners given by name to known organisations, as an import does', async () => {
+      const { service, projects } = setUp();
+      const record = stored();
+      projects.findById.mockResolvedValue(record);
+      projects.update.mockImplementation(async (_id, version, content, status) => ({ ...record, ...content, status, version: version + 1 }));
+
+      const updated = await service.update({ projectId: record.id, version: 3, partners: ['KUMLA KOMMUN', 'Föreningen Okänd'] }, analyst);
+
+      expect(updated.partners).toEqual([
+        { name: 'KUMLA KOMMUN', organisationId: kumlaKommun },
+        { name: 'Föreningen Okänd', organisationId: null },
+      ]);
+    });
+
+    it('keeps the version and announces nothing when the edit changes nothing', async () => {
+      const { service, projects, outbox } = setUp();
+      const record = stored();
+      projects.findById.mockResolvedValue(record);
+
+      const same = await service.update({ projectId: record.id, version: 3, status: 'imported', municipalityCodes: ['1881'] }, analyst);
+
+      expect(same.version).toBe(3);
+      expect(projects.update).not.toHaveBeenCalled();
+      expect(outbox.add).not.toHaveBeenCalled();
+    });
   });
 });

@@ -27,6 +27,11 @@ export interface ReferralFact {
   declineReason: string | null;
   fromOrganisationId: string;
   toOrganisationId: string;
+  toUnitId: string | null;
+  supportResourceId: string | null;
+  outcome: string | null;
+  exitDestination: string | null;
+  external: boolean;
   version: number;
   eventTime: Date;
   /** The steps this event knows the time of; a step it does not know is null, never "not taken". */
@@ -59,6 +64,11 @@ export function referralFactOf(state: ReferralStateData, eventTime: Date): Refer
     declineReason: state.declineReason,
     fromOrganisationId: state.fromOrganisationId,
     toOrganisationId: state.toOrganisationId,
+    toUnitId: state.toUnitId ?? null,
+    supportResourceId: state.supportResourceId ?? null,
+    outcome: state.outcome ?? null,
+    exitDestination: state.exitDestination ?? null,
+    external: state.external ?? false,
     version: state.version,
     eventTime,
     steps,

@@ -1,7 +1,23 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { EventType, GetReferralStatisticsQuery, Requests, type EventEnvelope, type ReferralStateData, type ReferralStatisticsView } from '@samverkan/contracts';
-import { consumers, EventsHandler, OnEvent } from '@samverkan/messaging';
+import {
+  CommutingQuery,
+  EventType,
+  ReferralDurationsQuery,
+  ReferralStatisticsQuery,
+  Requests,
+  StatisticsPeriodQuery,
+  SupportResourceFollowUpQuery,
+  type ActorContext,
+  type EventEnvelope,
+  type GenderBalanceView,
+  type ReferralDurationsView,
+  type ReferralStateData,
+  type ReferralStatisticsTable,
+  type SupportResourceFollowUpView,
+} from '@samverkan/contracts';
+import { Actor, consumers, EventsHandler, OnEvent } from '@samverkan/messaging';
+import { FlowStatisticsService } from './flow-statistics.service';
 import { ReferralStatisticsService } from './referral-statistics.service';
 
 /**
@@ -59,17 +75,37 @@ export class ReferralEventsHandlers {
     return this.record(state, envelope);
   }
 
-  private record(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
-    return this.statistics.record(state, new Date(envelope.time));
+  private async record(state: ReferralStateData, envelope: EventEnvelope): Promise<void> {
+    await this.statistics.record(state, envelope);
   }
 }
 
 @Controller()
 export class ReferralStatisticsHandlers {
-  constructor(private readonly statistics: ReferralStatisticsService) {}
+  constructor(private readonly flow: FlowStatisticsService) {}
 
   @MessagePattern(Requests.learning.getReferralStatistics)
-  get(@Payload() query: GetReferralStatisticsQuery): Promise<ReferralStatisticsView> {
-    return this.statistics.countByMunicipalityAndStatus(query);
+  table(@Payload() query: ReferralStatisticsQuery, @Actor() actor: ActorContext): Promise<ReferralStatisticsTable> {
+    return this.flow.table(query, actor);
+  }
+
+  @MessagePattern(Requests.learning.getReferralDurations)
+  durations(@Payload() query: ReferralDurationsQuery, @Actor() actor: ActorContext): Promise<ReferralDurationsView> {
+    return this.flow.durations(query, actor);
+  }
+
+  @MessagePattern(Requests.learning.getSupportResourceFollowUp)
+  followUp(@Payload() query: SupportResourceFollowUpQuery, @Actor() actor: ActorContext): Promise<SupportResourceFollowUpView> {
+    return this.flow.followUp(query, actor);
+  }
+
+  @MessagePattern(Requests.learning.getCommuting)
+  commuting(@Payload() query: CommutingQuery, @Actor() actor: ActorContext): Promise<ReferralStatisticsTable> {
+    return this.flow.commuting(query, actor);
+  }
+
+  @MessagePattern(Requests.learning.getGenderBalance)
+  genderBalance(@Payload() query: StatisticsPeriodQuery, @Actor() actor: ActorContext): Promise<GenderBalanceView> {
+    return this.flow.genderBalance(query, actor);
   }
 }

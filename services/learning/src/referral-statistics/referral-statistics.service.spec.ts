@@ -8,29 +8,18 @@ function setUp() {
 }
 
 describe('ReferralStatisticsService', () => {
-  it('moves the fact of a referral forward with the state and the time of its event', async () => {
+  it("adds the event's state to the history under its event id, then moves the fact of the referral forward", async () => {
     const { facts, service } = setUp();
     const event = aReferralEvent();
+    const calls: string[] = [];
+    facts.recordTransition.mockImplementation(async () => (calls.push('history'), true));
+    facts.upsertIfNewer.mockImplementation(async () => void calls.push('fact'));
 
-    await service.record(event.data, new Date(event.time));
+    await service.record(event.data, event);
 
-    expect(facts.upsertIfNewer).toHaveBeenCalledWith(
-      expect.objectContaining({ referralId: event.data.referralId, status: 'sent', version: 1, eventTime: new Date(event.time) }),
-    );
-  });
-
-  it('counts referrals by municipality and status, with the total over every row', async () => {
-    const { facts, service } = setUp();
-    facts.countByMunicipalityAndStatus.mockResolvedValue([
-      { municipalityCode: '1880', status: 'sent', count: 3 },
-      { municipalityCode: '1880', status: 'accepted', count: 2 },
-      { municipalityCode: '1883', status: 'declined', count: 1 },
-    ]);
-
-    const view = await service.countByMunicipalityAndStatus({ municipalityCode: '1880' });
-
-    expect(facts.countByMunicipalityAndStatus).toHaveBeenCalledWith('1880');
-    expect(view.total).toBe(6);
-    expect(view.rows).toHaveLength(3);
+    const fact = expect.objectContaining({ referralId: event.data.referralId, status: 'sent', version: 1, eventTime: new Date(event.time) });
+    expect(facts.recordTransition).toHaveBeenCalledWith(fact, event.id);
+    expect(facts.upsertIfNewer).toHaveBeenCalledWith(fact);
+    expect(calls).toEqual(['history', 'fact']);
   });
 });
