@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { inboxPhase } from './inbox.mjs';
+import { statisticsPhase } from './statistics.mjs';
 import { closedLoop, openLoop, percentile } from './load.mjs';
 import { cpuSplitMs, groupCpuSplitMs, peakRssMiB } from './processes.mjs';
 import { profileIn, summarizeProfile } from './profiles.mjs';
@@ -39,7 +40,7 @@ const latencyTargetMs = 250;
 const nodeFlags = JSON.parse(readFileSync(join('infra', 'node-options.json'), 'utf8'));
 /** BENCH_QUICK=1: the closed loop and its costs only, for trying a change; not for reporting. */
 const quick = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=inbox: only the inbox at 10 000 and 1 000 000 referrals. */
+/** BENCH_ONLY=inbox: only the inbox at 10 000 and 1 000 000 referrals; BENCH_ONLY=statistics: only statistics over 1 000 000 events. */
 const only = process.env.BENCH_ONLY;
 /** Support resources in the directory while matching is measured. */
 const matchingResources = Number(process.env.BENCH_MATCHING_RESOURCES ?? 10_000);
@@ -681,10 +682,52 @@ async function inboxOnly() {
   }
 }
 
+/** Statistics over learning's history filled to 1 000 000 events, read through the gateway by an analyst. */
+async function measureStatistics(analyst) {
+  return statisticsPhase({ api, connect: connectTo, analyst, learningUrl: databaseUrl(benchDatabase('learning')), log: console.log });
+}
+
+function printStatistics(statistics) {
+  if (!statistics) return;
+  printTable(
+    `Statistics through the gateway, one request at a time, over ${statistics.events} referral events (${statistics.referrals} referrals): p50 / p95 ms`,
+    Object.entries(statistics.reads).map(([name, read]) => [name, `${round(read.p50)} / ${round(read.p95)}`, `${read.rows} rows`]),
+  );
+}
+
+function statisticsResult(statistics) {
+  if (!statistics) return null;
+  return {
+    events: statistics.events,
+    referrals: statistics.referrals,
+    reads: Object.fromEntries(
+      Object.entries(statistics.reads).map(([name, read]) => [name, { p50Ms: round(read.p50), p95Ms: round(read.p95), rows: read.rows }]),
+    ),
+  };
+}
+
+async function statisticsOnly() {
+  for (const service of databaseServices) await recreateDatabase(benchDatabase(service));
+  const system = new System(layout(1));
+  await system.start();
+  try {
+    const statistics = await measureStatistics(await signIn('Anna Regional'));
+    printStatistics(statistics);
+    mkdirSync(resultsDirectory, { recursive: true });
+    writeFileSync(
+      join(resultsDirectory, 'statistics-latest.json'),
+      `${JSON.stringify({ at: startedAt, statistics: statisticsResult(statistics) }, null, 2)}\n`,
+    );
+  } finally {
+    await system.stop();
+  }
+}
+
 async function main() {
   await preflight(layout(2).map((spec) => spec.port));
   buildAll();
   if (only === 'inbox') return inboxOnly();
+  if (only === 'statistics') return statisticsOnly();
   console.log(
     `samverkan benchmark: ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, concurrency ${concurrency}, ${durationMs / 1000} s per system phase\n`,
   );
@@ -749,6 +792,8 @@ async function main() {
   const matching = await matchingPhase(system, operator, sender, vocabulary);
   if (!quick) console.log('the inbox at 10 000 and 1 000 000 referrals …');
   const inbox = quick ? [] : await measureInbox(receiver);
+  if (!quick) console.log('statistics over 1 000 000 referral events …');
+  const statistics = quick ? null : await measureStatistics(await signIn('Anna Regional'));
   const peaks = system.peaks();
   await system.stop();
   const profiles = Object.fromEntries(
@@ -801,6 +846,7 @@ async function main() {
     propagationCommitToLearningMs: { underLoad: latencySummary(underLoad), idle: latencySummary(idle) },
     peakRssMiB: peaks,
     inbox: inboxResult(inbox),
+    statistics: statisticsResult(statistics),
     ratios: {
       // Each send+accept commits two business transactions and publishes two events.
       referralOperationsToPostgresTransactions: round(sendAndAccept.perSecond / postgres.perSecond, 3),
@@ -935,6 +981,7 @@ async function main() {
     ],
   ]);
   printInbox(inbox);
+  printStatistics(statistics);
   printTable('Memory', [
     ...Object.entries(peaks).map(([name, mib]) => [`peak RSS ${name}`, `${mib} MiB`]),
     ...Object.entries(replicatedPeaks).map(([name, mib]) => [`peak RSS ${name} (two replicas)`, `${mib} MiB`]),

@@ -66,21 +66,13 @@ export class DismissObstacleCandidateBody {
 export const ObstacleCandidateDecision = { Confirm: 'confirm', Dismiss: 'dismiss' } as const;
 export type ObstacleCandidateDecision = (typeof ObstacleCandidateDecision)[keyof typeof ObstacleCandidateDecision];
 
-export class DecideObstacleCandidateCommand {
+/** A confirmation or a dismissal; a dismissal needs its reason. */
+export class DecideObstacleCandidateCommand extends ConfirmObstacleCandidateBody {
   @IsUUID()
   candidateId!: string;
 
   @IsIn(Object.values(ObstacleCandidateDecision))
   decision!: ObstacleCandidateDecision;
-
-  @IsInt()
-  @Min(1)
-  version!: number;
-
-  @IsOmittable()
-  @IsString()
-  @Length(1, 4000)
-  description?: string;
 
   @IsOmittable()
   @IsString()

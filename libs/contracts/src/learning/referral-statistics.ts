@@ -118,8 +118,8 @@ export class StatisticsScopeQuery {
   status?: ReferralStatus;
 }
 
-/** `GET /statistics/referrals`: a table of referral counts. */
-export class ReferralStatisticsQuery extends StatisticsScopeQuery {
+/** A statistic whose rows are grouped by dimensions, as JSON or CSV. */
+export class GroupedStatisticsQuery extends StatisticsScopeQuery {
   /** The dimensions each row is a combination of (`municipality,gender`); none gives one row of everything. */
   @IsOmittable()
   @commaSeparated()
@@ -129,14 +129,17 @@ export class ReferralStatisticsQuery extends StatisticsScopeQuery {
   @IsIn(statisticsDimensions, { each: true })
   rows?: StatisticsDimension[];
 
+  @IsOmittable()
+  @IsIn(Object.values(TrackingFormat))
+  format?: TrackingFormat;
+}
+
+/** `GET /statistics/referrals`: a table of referral counts. */
+export class ReferralStatisticsQuery extends GroupedStatisticsQuery {
   /** The dimension the columns are (`gender` splits every figure by gender); none gives one column of counts. */
   @IsOmittable()
   @IsIn(statisticsDimensions)
   columns?: StatisticsDimension;
-
-  @IsOmittable()
-  @IsIn(Object.values(TrackingFormat))
-  format?: TrackingFormat;
 }
 
 /** How long a step took, in days. */
@@ -151,21 +154,9 @@ export const DurationMeasure = {
 export type DurationMeasure = (typeof DurationMeasure)[keyof typeof DurationMeasure];
 
 /** `GET /statistics/referrals/durations`. */
-export class ReferralDurationsQuery extends StatisticsScopeQuery {
+export class ReferralDurationsQuery extends GroupedStatisticsQuery {
   @IsIn(Object.values(DurationMeasure))
   measure!: DurationMeasure;
-
-  @IsOmittable()
-  @commaSeparated()
-  @IsArray()
-  @ArrayMaxSize(mostRowDimensions)
-  @ArrayUnique()
-  @IsIn(statisticsDimensions, { each: true })
-  rows?: StatisticsDimension[];
-
-  @IsOmittable()
-  @IsIn(Object.values(TrackingFormat))
-  format?: TrackingFormat;
 }
 
 /** One value of each row dimension, in the order of `rows`. */

@@ -32,9 +32,9 @@ export class DirectoryRepository {
       WHERE units.version < EXCLUDED.version`;
   }
 
-  /** Inserts or moves the resource forward; an older or repeated version changes nothing. */
+  /** Inserts or moves the resource forward, with its needs; an older or repeated version changes nothing. */
   async upsertSupportResourceIfNewer(state: SupportResourceStateData): Promise<void> {
-    await this.db.$executeRaw`
+    const moved = await this.db.$queryRaw<Array<{ resourceId: string }>>`
       INSERT INTO support_resources (resource_id, organisation_id, unit_id, addresses_needs, active, version, projected_at)
       VALUES (${state.resourceId}::uuid, ${state.organisationId}::uuid, ${state.unitId}::uuid, ${state.addressesNeeds}::text[], ${state.active},
               ${state.version}, now())
@@ -45,7 +45,13 @@ export class DirectoryRepository {
         active = EXCLUDED.active,
         version = EXCLUDED.version,
         projected_at = EXCLUDED.projected_at
-      WHERE support_resources.version < EXCLUDED.version`;
+      WHERE support_resources.version < EXCLUDED.version
+      RETURNING resource_id AS "resourceId"`;
+    if (moved.length === 0) return;
+    await this.db.$executeRaw`DELETE FROM support_resource_needs WHERE resource_id = ${state.resourceId}::uuid`;
+    await this.db.$executeRaw`
+      INSERT INTO support_resource_needs (resource_id, need) SELECT ${state.resourceId}::uuid, need FROM unnest(${state.addressesNeeds}::text[]) AS need
+      ON CONFLICT DO NOTHING`;
   }
 
   async findSupportResource(resourceId: string): Promise<KnownSupportResource | null> {

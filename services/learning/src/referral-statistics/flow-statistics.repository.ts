@@ -55,6 +55,12 @@ const periodColumns: Record<StatisticsPeriodBasis, string> = {
 
 const inSweden = (column: string) => `(${column} AT TIME ZONE 'Europe/Stockholm')`;
 
+/**
+ * Statistics scan a period of facts once and group them in memory: on a small machine the workers
+ * of a parallel plan cost more to start than they save.
+ */
+const serialPlan = 'SET LOCAL max_parallel_workers_per_gather = 0';
+
 /** Each dimension as an SQL expression over the fact `f` and its joins; never built from input. */
 function dimensionExpression(dimension: StatisticsDimension, periodColumn: string): string {
   switch (dimension) {
@@ -67,7 +73,7 @@ function dimensionExpression(dimension: StatisticsDimension, periodColumn: strin
     case StatisticsDimension.Gender:
       return 'f.gender';
     case StatisticsDimension.Need:
-      return "coalesce(n.need, 'none')";
+      return "coalesce(rn.need, 'none')";
     case StatisticsDimension.FromOrganisationType:
       return "coalesce(fo.type, 'unknown')";
     case StatisticsDimension.ToOrganisationType:
@@ -82,12 +88,28 @@ function dimensionExpression(dimension: StatisticsDimension, periodColumn: strin
       return "coalesce(f.exit_destination, 'none')";
     case StatisticsDimension.DeclineReason:
       return "coalesce(f.decline_reason, 'none')";
+    // Grouped by the instant the quarter or month begins (cheaper per row than a text), named once grouped.
     case StatisticsDimension.Quarter:
-      return `to_char(${inSweden(periodColumn)}, 'YYYY-"Q"Q')`;
+      return `date_trunc('quarter', ${periodColumn}, 'Europe/Stockholm')`;
     case StatisticsDimension.Month:
-      return `to_char(${inSweden(periodColumn)}, 'YYYY-MM')`;
+      return `date_trunc('month', ${periodColumn}, 'Europe/Stockholm')`;
   }
 }
+
+/** A dimension's value as the API names it, from its grouped value `column`. */
+function dimensionValue(dimension: StatisticsDimension, column: string): string {
+  switch (dimension) {
+    case StatisticsDimension.Quarter:
+      return `to_char(${inSweden(column)}, 'YYYY-"Q"Q')`;
+    case StatisticsDimension.Month:
+      return `to_char(${inSweden(column)}, 'YYYY-MM')`;
+    default:
+      return column;
+  }
+}
+
+const groupBy = (dimensions: number): Prisma.Sql =>
+  dimensions > 0 ? Prisma.raw(`GROUP BY ${Array.from({ length: dimensions }, (_, index) => index + 1).join(', ')}`) : Prisma.empty;
 
 /** The days between two instants, as a number. */
 const days = (from: string, to: string) => `extract(epoch FROM ${to} - ${from}) / 86400`;
@@ -117,12 +139,16 @@ export class FlowStatisticsRepository {
   async counts(scope: FlowScope, rows: StatisticsDimension[], column: StatisticsDimension | null): Promise<GroupCount[]> {
     const dimensions = column ? [...rows, column] : rows;
     const periodColumn = periodColumns[scope.periodBasis];
-    const selected = dimensions.map((dimension, index) => `${dimensionExpression(dimension, periodColumn)} AS d${index}`);
-    const found = await this.db.$queryRaw<Array<Record<string, string> & { count: number }>>`
-      SELECT ${Prisma.raw([...selected, 'count(*)::int AS count'].join(', '))}
-        FROM referral_facts f ${this.joins(dimensions, scope)}
-       WHERE ${this.where(scope, dimensions)}
-       ${dimensions.length > 0 ? Prisma.raw(`GROUP BY ${dimensions.map((_, index) => index + 1).join(', ')}`) : Prisma.empty}`;
+    const grouped = dimensions.map((dimension, index) => `${dimensionExpression(dimension, periodColumn)} AS d${index}`);
+    const named = dimensions.map((dimension, index) => `${dimensionValue(dimension, `g.d${index}`)} AS d${index}`);
+    const found = await this.serially(
+      () => this.db.$queryRaw<Array<Record<string, string> & { count: number }>>`
+      SELECT ${Prisma.raw([...named, 'g.count'].join(', '))}
+        FROM (SELECT ${Prisma.raw([...grouped, 'count(*)::int AS count'].join(', '))}
+                FROM referral_facts f ${this.joins(dimensions, scope)}
+               WHERE ${this.where(scope, dimensions)}
+               ${groupBy(dimensions.length)}) AS g`,
+    );
     return found.map((row) => ({
       keys: rows.map((_, index) => row[`d${index}`] as string),
       column: column ? (row[`d${rows.length}`] as string) : null,
@@ -133,19 +159,23 @@ export class FlowStatisticsRepository {
   async durations(scope: FlowScope, rows: StatisticsDimension[], measure: DurationMeasure): Promise<GroupDuration[]> {
     const periodColumn = periodColumns[scope.periodBasis];
     const { expression, taken } = durationOf[measure];
-    const selected = rows.map((dimension, index) => `${dimensionExpression(dimension, periodColumn)} AS d${index}`);
-    const found = await this.db.$queryRaw<Array<Record<string, string> & { basis: number; medianDays: number | null; p90Days: number | null }>>`
-      SELECT ${Prisma.raw(
-        [
-          ...selected,
-          'count(*)::int AS basis',
-          `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expression}) AS "medianDays"`,
-          `percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expression}) AS "p90Days"`,
-        ].join(', '),
-      )}
-        FROM referral_facts f ${this.joins(rows, scope)}
-       WHERE ${this.where(scope, rows)} AND ${Prisma.raw(taken)}
-       ${rows.length > 0 ? Prisma.raw(`GROUP BY ${rows.map((_, index) => index + 1).join(', ')}`) : Prisma.empty}`;
+    const grouped = rows.map((dimension, index) => `${dimensionExpression(dimension, periodColumn)} AS d${index}`);
+    const named = rows.map((dimension, index) => `${dimensionValue(dimension, `g.d${index}`)} AS d${index}`);
+    const found = await this.serially(
+      () => this.db.$queryRaw<Array<Record<string, string> & { basis: number; medianDays: number | null; p90Days: number | null }>>`
+      SELECT ${Prisma.raw([...named, 'g.basis', 'g."medianDays"', 'g."p90Days"'].join(', '))}
+        FROM (SELECT ${Prisma.raw(
+          [
+            ...grouped,
+            'count(*)::int AS basis',
+            `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expression}) AS "medianDays"`,
+            `percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expression}) AS "p90Days"`,
+          ].join(', '),
+        )}
+                FROM referral_facts f ${this.joins(rows, scope)}
+               WHERE ${this.where(scope, rows)} AND ${Prisma.raw(taken)}
+               ${groupBy(rows.length)}) AS g`,
+    );
     return found.map((row) => ({
       keys: rows.map((_, index) => row[`d${index}`] as string),
       basis: row.basis,
@@ -154,19 +184,24 @@ export class FlowStatisticsRepository {
     }));
   }
 
+  /** The query on a serial plan: in the caller's transaction when there is one, else in one of its own for the setting. */
+  private serially<T>(read: () => Promise<T>): Promise<T> {
+    return this.txHost.withTransaction(async () => {
+      await this.db.$executeRawUnsafe(serialPlan);
+      return read();
+    });
+  }
+
   /** Only the joins the dimensions and filters need, so a plain count reads the facts alone. */
   private joins(dimensions: StatisticsDimension[], scope: FlowScope): Prisma.Sql {
     const uses = (dimension: StatisticsDimension) => dimensions.includes(dimension);
     const needsUnits = uses(StatisticsDimension.ResourceMunicipality) || scope.resourceMunicipalityCode !== undefined;
-    const needsResources = needsUnits || uses(StatisticsDimension.Need) || scope.need !== undefined;
+    const needsResources = needsUnits || (scope.need !== undefined && !uses(StatisticsDimension.Need));
     const joins: string[] = [];
     if (needsResources) joins.push('LEFT JOIN support_resources sr ON sr.resource_id = f.support_resource_id');
     if (needsUnits) joins.push('LEFT JOIN units u ON u.unit_id = coalesce(sr.unit_id, f.to_unit_id)');
-    if (uses(StatisticsDimension.Need)) {
-      joins.push(
-        'LEFT JOIN LATERAL unnest(CASE WHEN cardinality(sr.addresses_needs) > 0 THEN sr.addresses_needs ELSE ARRAY[NULL::text] END) AS n(need) ON true',
-      );
-    }
+    // One row per need the resource addresses (none without a resource): a join, not an unnest per fact.
+    if (uses(StatisticsDimension.Need)) joins.push('LEFT JOIN support_resource_needs rn ON rn.resource_id = f.support_resource_id');
     if (uses(StatisticsDimension.FromOrganisationType) || scope.fromOrganisationType !== undefined) {
       joins.push('LEFT JOIN organisations fo ON fo.organisation_id = f.from_organisation_id');
     }
@@ -187,7 +222,9 @@ export class FlowStatisticsRepository {
     if (scope.targetGroup) conditions.push(Prisma.sql`f.target_group = ${scope.targetGroup}`);
     if (scope.gender) conditions.push(Prisma.sql`f.gender = ${scope.gender}`);
     if (scope.need) {
-      conditions.push(dimensions.includes(StatisticsDimension.Need) ? Prisma.sql`n.need = ${scope.need}` : Prisma.sql`${scope.need} = ANY(sr.addresses_needs)`);
+      conditions.push(
+        dimensions.includes(StatisticsDimension.Need) ? Prisma.sql`rn.need = ${scope.need}` : Prisma.sql`${scope.need} = ANY(sr.addresses_needs)`,
+      );
     }
     if (scope.supportResourceId) conditions.push(Prisma.sql`f.support_resource_id = ${scope.supportResourceId}::uuid`);
     if (scope.fromOrganisationType) conditions.push(Prisma.sql`fo.type = ${scope.fromOrganisationType}`);

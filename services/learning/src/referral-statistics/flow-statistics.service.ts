@@ -25,6 +25,19 @@ import { DirectoryService } from '../directory/directory.service';
 import { FlowStatisticsRepository, type FlowScope } from './flow-statistics.repository';
 import { countTable, durationsView, type TableFrame } from './statistics-tables';
 
+/** The filters of a query that narrow the referrals counted. */
+const scopeFilters = [
+  'municipalityCode',
+  'resourceMunicipalityCode',
+  'targetGroup',
+  'gender',
+  'need',
+  'supportResourceId',
+  'fromOrganisationType',
+  'toOrganisationType',
+  'status',
+] as const satisfies ReadonlyArray<keyof StatisticsScopeQuery>;
+
 /** Who reads statistics of the flow: analysts every figure; staff who work with referrals their own organisation's. */
 const readerRoles = [StaffRole.Analyst, StaffRole.Coordinator, StaffRole.UnitManager, StaffRole.Caseworker];
 
@@ -136,35 +149,13 @@ export class FlowStatisticsService {
     assertRole(actor, ...readerRoles);
     const everything = actor.roles.includes(StaffRole.Analyst);
     const periodBasis = query.periodBasis ?? StatisticsPeriodBasis.Sent;
-    const {
-      from,
-      to,
-      municipalityCode,
-      resourceMunicipalityCode,
-      targetGroup,
-      gender,
-      need,
-      supportResourceId,
-      fromOrganisationType,
-      toOrganisationType,
-      status,
-    } = query;
-    const filters = {
-      municipalityCode,
-      resourceMunicipalityCode,
-      targetGroup,
-      gender,
-      need,
-      supportResourceId,
-      fromOrganisationType,
-      toOrganisationType,
-      status,
-    };
+    const { from, to } = query;
+    const filters = Object.fromEntries(scopeFilters.filter((key) => query[key] !== undefined).map((key) => [key, query[key]]));
     const scope: FlowScope = {
       from,
       to,
       periodBasis,
-      ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)),
+      ...filters,
       ...(everything ? {} : { organisationId: actor.organisationId }),
     };
     return { scope, frame: { from, to, periodBasis, coverage: everything ? StatisticsCoverage.All : StatisticsCoverage.OwnOrganisation } };

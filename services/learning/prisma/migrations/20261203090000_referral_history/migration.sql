@@ -131,3 +131,10 @@ CREATE TABLE "projection_runs" (
     CONSTRAINT "projection_runs_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "projection_runs_projection_started_at_idx" ON "projection_runs"("projection", "started_at");
+
+-- The needs each support resource addresses, one row each, for statistics to join on.
+CREATE TABLE "support_resource_needs" (
+    "resource_id" UUID NOT NULL,
+    "need" TEXT NOT NULL,
+    CONSTRAINT "support_resource_needs_pkey" PRIMARY KEY ("resource_id", "need")
+);
