@@ -102,6 +102,7 @@ export async function fillHistory(client, { resources, organisations, from, tota
     ON CONFLICT (referral_id) DO NOTHING`);
   await client.query('VACUUM ANALYZE referral_transitions');
   await client.query('VACUUM ANALYZE referral_facts');
+  await client.query('VACUUM ANALYZE referral_figures');
 }
 
 async function latencyOf(api, token, path, requests) {

@@ -1,7 +1,14 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
+  DeclineReason,
   EventType,
+  ExitDestination,
+  Gender,
+  municipalityCodes,
+  ReferralOutcome,
+  ReferralStatus,
+  TargetGroup,
   todayInSweden,
   type GenderBalanceView,
   type ObstacleCandidateView,
@@ -382,6 +389,24 @@ describe('learning statistics', () => {
       expect(new Set((withoutReason.body.errors as Array<{ field: string }>).map((error) => error.field))).toEqual(new Set(['reason']));
       expect(dismissed).toMatchObject({ status: 'dismissed', dismissalReason: 'Tillfälligt stängt under sommaren', obstacleId: null });
       expect(unknown.status).toBe(404);
+    });
+  });
+
+  it("keeps the enums statistics scan by equal to the contracts' vocabulary, so no event's code is refused", async () => {
+    const labels = await query<{ type: string; labels: string[] }>(
+      system.databaseUrls.learning,
+      `SELECT t.typname AS type, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typname LIKE 'stat\\_%' GROUP BY t.typname ORDER BY t.typname`,
+    );
+
+    expect(Object.fromEntries(labels.map((row) => [row.type, row.labels]))).toEqual({
+      stat_decline_reason: Object.values(DeclineReason),
+      stat_exit_destination: Object.values(ExitDestination),
+      stat_gender: Object.values(Gender),
+      stat_municipality: municipalityCodes,
+      stat_outcome: Object.values(ReferralOutcome),
+      stat_status: Object.values(ReferralStatus),
+      stat_target_group: Object.values(TargetGroup),
     });
   });
 

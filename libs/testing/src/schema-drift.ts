@@ -50,6 +50,7 @@ const nativeTypes: Record<string, (args: string[]) => string> = {
   Timestamptz: (args) => `timestamp(${args[0] ?? '6'}) with time zone`,
   Text: () => 'text',
   Date: () => 'date',
+  Real: () => 'real',
 };
 
 function columnType(field: DmmfField): string {

@@ -40,93 +40,112 @@ export interface GroupCount {
   count: number;
 }
 
-export interface GroupDuration {
+/** One group's durations, to a tenth of a day: how many referrals took each. */
+export interface GroupDurations {
   keys: string[];
-  basis: number;
-  medianDays: number | null;
-  p90Days: number | null;
+  tenths: Array<{ tenthsOfADay: number; count: number }>;
 }
 
+/** The day (in Sweden) of the step that places a referral in the period. */
 const periodColumns: Record<StatisticsPeriodBasis, string> = {
-  [StatisticsPeriodBasis.Sent]: 'f.sent_at',
-  [StatisticsPeriodBasis.Started]: 'f.started_at',
-  [StatisticsPeriodBasis.Ended]: 'f.ended_at',
+  [StatisticsPeriodBasis.Sent]: 'f.sent_on',
+  [StatisticsPeriodBasis.Started]: 'f.started_on',
+  [StatisticsPeriodBasis.Ended]: 'f.ended_on',
 };
 
-const inSweden = (column: string) => `(${column} AT TIME ZONE 'Europe/Stockholm')`;
-
 /**
- * Statistics scan a period of facts once and group them in memory: on a small machine the workers
- * of a parallel plan cost more to start than they save.
+ * Statistics scan a period of figures once and group them in memory: on a small machine the
+ * workers of a parallel plan cost more to start than they save.
  */
 const serialPlan = 'SET LOCAL max_parallel_workers_per_gather = 0';
 
-/** Each dimension as an SQL expression over the fact `f` and its joins; never built from input. */
-function dimensionExpression(dimension: StatisticsDimension, periodColumn: string): string {
+/**
+ * A table is counted in two steps. The scan of a period's figures groups them by their own
+ * columns (enums, uuids and days, hashed by their bytes, with no join and no text per referral);
+ * the groups, a few thousand at most, are then joined with what learning knows of the directory
+ * and grouped again by the dimensions as the API names them. A dimension says which of the
+ * figures' columns it needs (`of`) and how to name it from them and the joins (`named`).
+ */
+interface DimensionSource {
+  of: string[];
+  named: (g: string) => string;
+  joins?: Join[];
+}
+
+/** The directory joined to the grouped figures `g`, in the order they depend on each other. */
+const joinOrder = ['sr', 'u', 'rn', 'fo', 'tor'] as const;
+type Join = (typeof joinOrder)[number];
+const joinClauses: Record<Join, string> = {
+  sr: 'LEFT JOIN support_resources sr ON sr.resource_id = g.support_resource_id',
+  u: 'LEFT JOIN units u ON u.unit_id = coalesce(sr.unit_id, g.to_unit_id)',
+  // One row per need the resource addresses, none without a resource.
+  rn: 'LEFT JOIN support_resource_needs rn ON rn.resource_id = g.support_resource_id',
+  fo: 'LEFT JOIN organisations fo ON fo.organisation_id = g.from_organisation_id',
+  tor: 'LEFT JOIN organisations tor ON tor.organisation_id = g.to_organisation_id',
+};
+
+const own = (column: string, missing?: string): DimensionSource => ({
+  of: [column],
+  named: (g) => (missing ? `coalesce(${g}.${column}::text, '${missing}')` : `${g}.${column}::text`),
+});
+
+function dimensionSource(dimension: StatisticsDimension): DimensionSource {
   switch (dimension) {
     case StatisticsDimension.Municipality:
-      return 'f.municipality_code';
-    case StatisticsDimension.ResourceMunicipality:
-      return "coalesce(u.municipality_code, 'unknown')";
+      return own('municipality');
     case StatisticsDimension.TargetGroup:
-      return 'f.target_group';
+      return own('target_group');
     case StatisticsDimension.Gender:
-      return 'f.gender';
-    case StatisticsDimension.Need:
-      return "coalesce(rn.need, 'none')";
-    case StatisticsDimension.FromOrganisationType:
-      return "coalesce(fo.type, 'unknown')";
-    case StatisticsDimension.ToOrganisationType:
-      return "coalesce(tor.type, 'unknown')";
-    case StatisticsDimension.SupportResource:
-      return "coalesce(f.support_resource_id::text, 'none')";
+      return own('gender');
     case StatisticsDimension.Status:
-      return 'f.status';
+      return own('status');
     case StatisticsDimension.Outcome:
-      return "coalesce(f.outcome, 'none')";
+      return own('outcome', 'none');
     case StatisticsDimension.ExitDestination:
-      return "coalesce(f.exit_destination, 'none')";
+      return own('exit_destination', 'none');
     case StatisticsDimension.DeclineReason:
-      return "coalesce(f.decline_reason, 'none')";
-    // Grouped by the instant the quarter or month begins (cheaper per row than a text), named once grouped.
+      return own('decline_reason', 'none');
+    case StatisticsDimension.SupportResource:
+      return own('support_resource_id', 'none');
+    case StatisticsDimension.Need:
+      return { of: ['support_resource_id'], joins: ['rn'], named: () => "coalesce(rn.need, 'none')" };
+    case StatisticsDimension.ResourceMunicipality:
+      return { of: ['support_resource_id', 'to_unit_id'], joins: ['sr', 'u'], named: () => "coalesce(u.municipality_code, 'unknown')" };
+    case StatisticsDimension.FromOrganisationType:
+      return { of: ['from_organisation_id'], joins: ['fo'], named: () => "coalesce(fo.type, 'unknown')" };
+    case StatisticsDimension.ToOrganisationType:
+      return { of: ['to_organisation_id'], joins: ['tor'], named: () => "coalesce(tor.type, 'unknown')" };
     case StatisticsDimension.Quarter:
-      return `date_trunc('quarter', ${periodColumn}, 'Europe/Stockholm')`;
+      return { of: ['day'], named: (g) => `to_char(date_trunc('quarter', ${g}.day), 'YYYY-"Q"Q')` };
     case StatisticsDimension.Month:
-      return `date_trunc('month', ${periodColumn}, 'Europe/Stockholm')`;
+      return { of: ['day'], named: (g) => `to_char(${g}.day, 'YYYY-MM')` };
   }
 }
 
-/** A dimension's value as the API names it, from its grouped value `column`. */
-function dimensionValue(dimension: StatisticsDimension, column: string): string {
-  switch (dimension) {
-    case StatisticsDimension.Quarter:
-      return `to_char(${inSweden(column)}, 'YYYY-"Q"Q')`;
-    case StatisticsDimension.Month:
-      return `to_char(${inSweden(column)}, 'YYYY-MM')`;
-    default:
-      return column;
-  }
-}
-
-const groupBy = (dimensions: number): Prisma.Sql =>
-  dimensions > 0 ? Prisma.raw(`GROUP BY ${Array.from({ length: dimensions }, (_, index) => index + 1).join(', ')}`) : Prisma.empty;
-
-/** The days between two instants, as a number. */
-const days = (from: string, to: string) => `extract(epoch FROM ${to} - ${from}) / 86400`;
-
-const durationOf: Record<DurationMeasure, { expression: string; taken: string }> = {
-  [DurationMeasure.TimeToAnswer]: { expression: days('f.sent_at', 'f.answered_at'), taken: 'f.answered_at IS NOT NULL' },
-  [DurationMeasure.TimeToStart]: { expression: days('f.sent_at', 'f.started_at'), taken: 'f.started_at IS NOT NULL' },
+/** Each duration in days, kept with the figures; a referral that did not take the step has none. */
+const durationOf: Record<DurationMeasure, { days: string; taken: string }> = {
+  [DurationMeasure.TimeToAnswer]: { days: 'f.answer_days', taken: 'f.answer_days IS NOT NULL' },
+  [DurationMeasure.TimeToStart]: { days: 'f.start_days', taken: 'f.start_days IS NOT NULL' },
   [DurationMeasure.TimeInResource]: {
-    expression: days('f.started_at', 'f.ended_at'),
-    taken: `f.started_at IS NOT NULL AND f.ended_at IS NOT NULL AND f.status IN ('${ReferralStatus.Completed}', '${ReferralStatus.Interrupted}')`,
+    days: 'f.in_resource_days',
+    taken: `f.in_resource_days IS NOT NULL AND f.status IN ('${ReferralStatus.Completed}', '${ReferralStatus.Interrupted}')`,
   },
 };
 
+const numbered = (count: number, from = 1) => Array.from({ length: count }, (_, index) => index + from).join(', ');
+
+/** A statistic's query: which figures' columns to group by, the directory to join, the names of the dimensions. */
+interface Plan {
+  inner: string[];
+  joins: Join[];
+  named: string[];
+  outerConditions: Prisma.Sql[];
+}
+
 /**
- * Counts and durations of the referral flow from `referral_facts`, joined with what learning
- * knows of the directory: organisations (their types), support resources (the needs they address)
- * and units (where they are).
+ * Counts and durations of the referral flow from `referral_figures` (the facts, narrow), joined
+ * with what learning knows of the directory: organisations (their types), support resources
+ * (their units and the needs they address) and units (where they are).
  */
 @Injectable()
 export class FlowStatisticsRepository {
@@ -138,16 +157,17 @@ export class FlowStatisticsRepository {
 
   async counts(scope: FlowScope, rows: StatisticsDimension[], column: StatisticsDimension | null): Promise<GroupCount[]> {
     const dimensions = column ? [...rows, column] : rows;
-    const periodColumn = periodColumns[scope.periodBasis];
-    const grouped = dimensions.map((dimension, index) => `${dimensionExpression(dimension, periodColumn)} AS d${index}`);
-    const named = dimensions.map((dimension, index) => `${dimensionValue(dimension, `g.d${index}`)} AS d${index}`);
+    const plan = this.plan(scope, dimensions);
     const found = await this.serially(
       () => this.db.$queryRaw<Array<Record<string, string> & { count: number }>>`
-      SELECT ${Prisma.raw([...named, 'g.count'].join(', '))}
-        FROM (SELECT ${Prisma.raw([...grouped, 'count(*)::int AS count'].join(', '))}
-                FROM referral_facts f ${this.joins(dimensions, scope)}
-               WHERE ${this.where(scope, dimensions)}
-               ${groupBy(dimensions.length)}) AS g`,
+      SELECT ${Prisma.raw([...plan.named.map((name, index) => `${name} AS d${index}`), 'sum(g.n)::int AS count'].join(', '))}
+        FROM (SELECT ${Prisma.raw([...plan.inner, 'count(*) AS n'].join(', '))}
+                FROM referral_figures f
+               WHERE ${this.where(scope)}
+               ${plan.inner.length > 0 ? Prisma.raw(`GROUP BY ${numbered(plan.inner.length)}`) : Prisma.empty}) AS g
+        ${Prisma.raw(plan.joins.map((join) => joinClauses[join]).join('\n'))}
+       WHERE ${plan.outerConditions.length > 0 ? Prisma.join(plan.outerConditions, ' AND ') : Prisma.sql`true`}
+       ${dimensions.length > 0 ? Prisma.raw(`GROUP BY ${numbered(dimensions.length)}`) : Prisma.empty}`,
     );
     return found.map((row) => ({
       keys: rows.map((_, index) => row[`d${index}`] as string),
@@ -156,32 +176,30 @@ export class FlowStatisticsRepository {
     }));
   }
 
-  async durations(scope: FlowScope, rows: StatisticsDimension[], measure: DurationMeasure): Promise<GroupDuration[]> {
-    const periodColumn = periodColumns[scope.periodBasis];
-    const { expression, taken } = durationOf[measure];
-    const grouped = rows.map((dimension, index) => `${dimensionExpression(dimension, periodColumn)} AS d${index}`);
-    const named = rows.map((dimension, index) => `${dimensionValue(dimension, `g.d${index}`)} AS d${index}`);
+  /** How many referrals of each group took each duration, to a tenth of a day (percentiles are taken from these). */
+  async durations(scope: FlowScope, rows: StatisticsDimension[], measure: DurationMeasure): Promise<GroupDurations[]> {
+    const plan = this.plan(scope, rows);
+    const { days, taken } = durationOf[measure];
     const found = await this.serially(
-      () => this.db.$queryRaw<Array<Record<string, string> & { basis: number; medianDays: number | null; p90Days: number | null }>>`
-      SELECT ${Prisma.raw([...named, 'g.basis', 'g."medianDays"', 'g."p90Days"'].join(', '))}
-        FROM (SELECT ${Prisma.raw(
-          [
-            ...grouped,
-            'count(*)::int AS basis',
-            `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expression}) AS "medianDays"`,
-            `percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expression}) AS "p90Days"`,
-          ].join(', '),
-        )}
-                FROM referral_facts f ${this.joins(rows, scope)}
-               WHERE ${this.where(scope, rows)} AND ${Prisma.raw(taken)}
-               ${groupBy(rows.length)}) AS g`,
+      () => this.db.$queryRaw<Array<Record<string, string> & { tenths: number; count: number }>>`
+      SELECT ${Prisma.raw([...plan.named.map((name, index) => `${name} AS d${index}`), 'g.tenths', 'sum(g.n)::int AS count'].join(', '))}
+        FROM (SELECT ${Prisma.raw([...plan.inner, `round(${days} * 10)::int AS tenths`, 'count(*) AS n'].join(', '))}
+                FROM referral_figures f
+               WHERE ${this.where(scope)} AND ${Prisma.raw(taken)}
+               GROUP BY ${Prisma.raw(numbered(plan.inner.length + 1))}) AS g
+        ${Prisma.raw(plan.joins.map((join) => joinClauses[join]).join('\n'))}
+       WHERE ${plan.outerConditions.length > 0 ? Prisma.join(plan.outerConditions, ' AND ') : Prisma.sql`true`}
+       GROUP BY ${Prisma.raw(numbered(rows.length + 1))}`,
     );
-    return found.map((row) => ({
-      keys: rows.map((_, index) => row[`d${index}`] as string),
-      basis: row.basis,
-      medianDays: row.medianDays === null ? null : Number(row.medianDays),
-      p90Days: row.p90Days === null ? null : Number(row.p90Days),
-    }));
+    const groups = new Map<string, GroupDurations>();
+    for (const row of found) {
+      const keys = rows.map((_, index) => row[`d${index}`] as string);
+      const key = JSON.stringify(keys);
+      const group = groups.get(key) ?? { keys, tenths: [] };
+      group.tenths.push({ tenthsOfADay: row.tenths, count: row.count });
+      groups.set(key, group);
+    }
+    return [...groups.values()];
   }
 
   /** The query on a serial plan: in the caller's transaction when there is one, else in one of its own for the setting. */
@@ -192,45 +210,54 @@ export class FlowStatisticsRepository {
     });
   }
 
-  /** Only the joins the dimensions and filters need, so a plain count reads the facts alone. */
-  private joins(dimensions: StatisticsDimension[], scope: FlowScope): Prisma.Sql {
-    const uses = (dimension: StatisticsDimension) => dimensions.includes(dimension);
-    const needsUnits = uses(StatisticsDimension.ResourceMunicipality) || scope.resourceMunicipalityCode !== undefined;
-    const needsResources = needsUnits || (scope.need !== undefined && !uses(StatisticsDimension.Need));
-    const joins: string[] = [];
-    if (needsResources) joins.push('LEFT JOIN support_resources sr ON sr.resource_id = f.support_resource_id');
-    if (needsUnits) joins.push('LEFT JOIN units u ON u.unit_id = coalesce(sr.unit_id, f.to_unit_id)');
-    // One row per need the resource addresses (none without a resource): a join, not an unnest per fact.
-    if (uses(StatisticsDimension.Need)) joins.push('LEFT JOIN support_resource_needs rn ON rn.resource_id = f.support_resource_id');
-    if (uses(StatisticsDimension.FromOrganisationType) || scope.fromOrganisationType !== undefined) {
-      joins.push('LEFT JOIN organisations fo ON fo.organisation_id = f.from_organisation_id');
+  /**
+   * What the dimensions and the filters on the directory need: the figures' columns to group by
+   * (the day of the period's step as `day`), the joins in their order, and the conditions on the joined rows.
+   */
+  private plan(scope: FlowScope, dimensions: StatisticsDimension[]): Plan {
+    const sources = dimensions.map(dimensionSource);
+    const columns = new Set(sources.flatMap((source) => source.of));
+    const joins = new Set<Join>(sources.flatMap((source) => source.joins ?? []));
+    const outerConditions: Prisma.Sql[] = [];
+    if (scope.resourceMunicipalityCode) {
+      ['support_resource_id', 'to_unit_id'].forEach((column) => columns.add(column));
+      ['sr', 'u'].forEach((join) => joins.add(join as Join));
+      outerConditions.push(Prisma.sql`u.municipality_code = ${scope.resourceMunicipalityCode}`);
     }
-    if (uses(StatisticsDimension.ToOrganisationType) || scope.toOrganisationType !== undefined) {
-      joins.push('LEFT JOIN organisations tor ON tor.organisation_id = f.to_organisation_id');
+    if (scope.need) {
+      columns.add('support_resource_id');
+      joins.add('rn');
+      outerConditions.push(Prisma.sql`rn.need = ${scope.need}`);
     }
-    return Prisma.raw(joins.join('\n'));
+    if (scope.fromOrganisationType) {
+      columns.add('from_organisation_id');
+      joins.add('fo');
+      outerConditions.push(Prisma.sql`fo.type = ${scope.fromOrganisationType}`);
+    }
+    if (scope.toOrganisationType) {
+      columns.add('to_organisation_id');
+      joins.add('tor');
+      outerConditions.push(Prisma.sql`tor.type = ${scope.toOrganisationType}`);
+    }
+    const period = periodColumns[scope.periodBasis];
+    return {
+      inner: [...columns].map((column) => (column === 'day' ? `${period} AS day` : `f.${column}`)),
+      joins: joinOrder.filter((join) => joins.has(join)),
+      named: sources.map((source) => source.named('g')),
+      outerConditions,
+    };
   }
 
-  private where(scope: FlowScope, dimensions: StatisticsDimension[]): Prisma.Sql {
+  /** The conditions on the figures themselves. */
+  private where(scope: FlowScope): Prisma.Sql {
     const period = Prisma.raw(periodColumns[scope.periodBasis]);
-    const conditions: Prisma.Sql[] = [
-      Prisma.sql`${period} >= (${scope.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`,
-      Prisma.sql`${period} < (${scope.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`,
-    ];
-    if (scope.municipalityCode) conditions.push(Prisma.sql`f.municipality_code = ${scope.municipalityCode}`);
-    if (scope.resourceMunicipalityCode) conditions.push(Prisma.sql`u.municipality_code = ${scope.resourceMunicipalityCode}`);
-    if (scope.targetGroup) conditions.push(Prisma.sql`f.target_group = ${scope.targetGroup}`);
-    if (scope.gender) conditions.push(Prisma.sql`f.gender = ${scope.gender}`);
-    if (scope.need) {
-      conditions.push(
-        dimensions.includes(StatisticsDimension.Need) ? Prisma.sql`rn.need = ${scope.need}` : Prisma.sql`${scope.need} = ANY(sr.addresses_needs)`,
-      );
-    }
+    const conditions: Prisma.Sql[] = [Prisma.sql`${period} BETWEEN ${scope.from}::date AND ${scope.to}::date`];
+    if (scope.municipalityCode) conditions.push(Prisma.sql`f.municipality = ${scope.municipalityCode}::stat_municipality`);
+    if (scope.targetGroup) conditions.push(Prisma.sql`f.target_group = ${scope.targetGroup}::stat_target_group`);
+    if (scope.gender) conditions.push(Prisma.sql`f.gender = ${scope.gender}::stat_gender`);
     if (scope.supportResourceId) conditions.push(Prisma.sql`f.support_resource_id = ${scope.supportResourceId}::uuid`);
-    if (scope.fromOrganisationType) conditions.push(Prisma.sql`fo.type = ${scope.fromOrganisationType}`);
-    if (scope.toOrganisationType) conditions.push(Prisma.sql`tor.type = ${scope.toOrganisationType}`);
-    if (scope.status) conditions.push(Prisma.sql`f.status = ${scope.status}`);
-    if (scope.statuses) conditions.push(Prisma.sql`f.status = ANY(${scope.statuses}::text[])`);
+    if (scope.status) conditions.push(Prisma.sql`f.status = ${scope.status}::stat_status`);
+    if (scope.statuses) conditions.push(Prisma.sql`f.status = ANY(${scope.statuses}::stat_status[])`);
     if (scope.organisationId) {
       conditions.push(Prisma.sql`(f.from_organisation_id = ${scope.organisationId}::uuid OR f.to_organisation_id = ${scope.organisationId}::uuid)`);
     }

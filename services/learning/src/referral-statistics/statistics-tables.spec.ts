@@ -1,6 +1,6 @@
 import { DurationMeasure, StatisticsCoverage, StatisticsDimension, StatisticsPeriodBasis } from '@samverkan/contracts';
 import type { GroupCount } from './flow-statistics.repository';
-import { countTable, durationsView, unsplitColumn } from './statistics-tables';
+import { countTable, durationsView, percentileOfCounts, unsplitColumn } from './statistics-tables';
 
 const frame = { from: '2026-01-01', to: '2026-03-31', periodBasis: StatisticsPeriodBasis.Sent, coverage: StatisticsCoverage.All };
 const hidden = null;
@@ -117,11 +117,18 @@ describe('countTable', () => {
 });
 
 describe('durationsView', () => {
-  it('withholds the median and percentile of a group of one to four, and rounds the others to a tenth of a day', () => {
+  it('withholds the median and percentile of a group of one to four, and gives the others to a tenth of a day', () => {
     const view = durationsView(
       [
-        { keys: ['male'], basis: 4, medianDays: 3, p90Days: 5 },
-        { keys: ['female'], basis: 9, medianDays: 2.345, p90Days: 7.89 },
+        { keys: ['male'], tenths: [{ tenthsOfADay: 30, count: 4 }] },
+        {
+          keys: ['female'],
+          tenths: [
+            { tenthsOfADay: 20, count: 4 },
+            { tenthsOfADay: 25, count: 1 },
+            { tenthsOfADay: 79, count: 4 },
+          ],
+        },
       ],
       [StatisticsDimension.Gender],
       DurationMeasure.TimeToStart,
@@ -129,8 +136,46 @@ describe('durationsView', () => {
     );
 
     expect(view.rows).toEqual([
-      { key: [{ dimension: 'gender', value: 'female' }], basis: { value: 9, suppressed: false }, medianDays: 2.3, p90Days: 7.9, suppressed: false },
+      { key: [{ dimension: 'gender', value: 'female' }], basis: { value: 9, suppressed: false }, medianDays: 2.5, p90Days: 7.9, suppressed: false },
       { key: [{ dimension: 'gender', value: 'male' }], basis: { value: null, suppressed: true }, medianDays: null, p90Days: null, suppressed: true },
     ]);
+  });
+});
+
+describe('percentileOfCounts', () => {
+  // What PostgreSQL's percentile_cont answers for the same values written out one by one.
+  it.each([
+    {
+      values: [
+        { value: 1, count: 1 },
+        { value: 2, count: 1 },
+        { value: 3, count: 1 },
+        { value: 4, count: 1 },
+      ],
+      fraction: 0.5,
+      expected: 2.5,
+    },
+    {
+      values: [
+        { value: 1, count: 3 },
+        { value: 10, count: 1 },
+      ],
+      fraction: 0.5,
+      expected: 1,
+    },
+    {
+      values: [
+        { value: 10, count: 1 },
+        { value: 1, count: 3 },
+      ],
+      fraction: 0.9,
+      expected: 7.3,
+    },
+    { values: [{ value: 5, count: 1 }], fraction: 0.9, expected: 5 },
+    { values: [], fraction: 0.5, expected: null },
+  ])('the $fraction percentile of $values is $expected', ({ values, fraction, expected }) => {
+    const found = percentileOfCounts(values, fraction);
+    if (expected === null) expect(found).toBeNull();
+    else expect(found).toBeCloseTo(expected, 10);
   });
 });

@@ -11,7 +11,7 @@ import {
   type StatisticsTableRow,
 } from '@samverkan/contracts';
 import { isPublishableBasis, smallestPublishedCount, suppressSmallCounts, type Figure } from '../statistics/suppression';
-import type { GroupCount, GroupDuration } from './flow-statistics.repository';
+import type { GroupCount, GroupDurations } from './flow-statistics.repository';
 
 /** The column of a table whose columns are not split. */
 export const unsplitColumn = 'referrals';
@@ -92,9 +92,33 @@ export function countTable(
   return { ...base, rows, columnTotals: published.columnTotals, total: published.total };
 }
 
-/** Medians and 90th percentiles per group, withheld where fewer than five referrals (but some) are behind them. */
+/**
+ * The `fraction` percentile of values given with how many times each occurs, interpolated between
+ * the two nearest ranks as PostgreSQL's `percentile_cont` does; null without values.
+ */
+export function percentileOfCounts(values: ReadonlyArray<{ value: number; count: number }>, fraction: number): number | null {
+  const sorted = values.filter((entry) => entry.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, entry) => sum + entry.count, 0);
+  if (total === 0) return null;
+  const position = fraction * (total - 1);
+  const valueAtRank = (rank: number): number => {
+    let seen = 0;
+    for (const entry of sorted) {
+      seen += entry.count;
+      if (rank < seen) return entry.value;
+    }
+    return (sorted.at(-1) as { value: number }).value;
+  };
+  const [lower, upper] = [valueAtRank(Math.floor(position)), valueAtRank(Math.ceil(position))];
+  return lower + (upper - lower) * (position - Math.floor(position));
+}
+
+/**
+ * Medians and 90th percentiles per group, in days to a tenth, from how many referrals took each
+ * tenth of a day; withheld where fewer than five referrals (but some) are behind them.
+ */
 export function durationsView(
-  durations: GroupDuration[],
+  durations: GroupDurations[],
   rowDimensions: StatisticsDimension[],
   measure: DurationMeasure,
   frame: TableFrame,
@@ -102,13 +126,15 @@ export function durationsView(
   const rows: DurationRow[] = [...durations]
     .sort((a, b) => compareKeys(rowDimensions)(a.keys, b.keys))
     .map((group) => {
-      const publishable = isPublishableBasis(group.basis);
-      const round = (daysTaken: number | null) => (daysTaken === null ? null : Math.round(daysTaken * 10) / 10);
+      const values = group.tenths.map((entry) => ({ value: entry.tenthsOfADay / 10, count: entry.count }));
+      const basis = values.reduce((sum, entry) => sum + entry.count, 0);
+      const publishable = isPublishableBasis(basis);
+      const round = (days: number | null) => (days === null ? null : Math.round(days * 10) / 10);
       return {
         key: keyOf(rowDimensions, group.keys),
-        basis: publishable ? { value: group.basis, suppressed: false } : { value: null, suppressed: true },
-        medianDays: publishable ? round(group.medianDays) : null,
-        p90Days: publishable ? round(group.p90Days) : null,
+        basis: publishable ? { value: basis, suppressed: false } : { value: null, suppressed: true },
+        medianDays: publishable ? round(percentileOfCounts(values, 0.5)) : null,
+        p90Days: publishable ? round(percentileOfCounts(values, 0.9)) : null,
         suppressed: !publishable,
       };
     });
