@@ -159,3 +159,16 @@ export class DomainError extends Error {
     return new DomainError(payload.code, payload.message, payload.fields);
   }
 }
+
+/**
+ * A service that cannot answer now: not running, not answering in time, or held off after
+ * failing several times in a row. Says when to ask again, so HTTP can answer with Retry-After.
+ */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCode.ServiceUnavailable, message);
+  }
+}

@@ -24,5 +24,11 @@ export interface MessagingOptions {
   /** Handled event ids are kept this long to recognise redeliveries. */
   inboxRetentionHours?: number;
   rpcTimeoutMs?: number;
+  /**
+   * Requests to a service that failed this many times in a row (no answer in time, or not running)
+   * are refused at once for `openMs`; then one is let through, and its success lets the rest
+   * through again.
+   */
+  rpcBreaker?: { failures: number; openMs: number };
   jetstreamReplicas?: number;
 }

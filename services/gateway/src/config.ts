@@ -23,6 +23,8 @@ export interface GatewayConfig extends BaseServiceConfig {
   /** Failed authentications one client address may make per minute before it is refused. */
   authFailuresPerMinute: number;
   rpcTimeoutMs: number;
+  /** Consecutive unanswered requests that hold a service off, and for how long. */
+  rpcBreaker: { failures: number; openMs: number };
   bodyLimit: string;
   /** Deepest nesting of objects and arrays a JSON body may have. */
   jsonMaxDepth: number;
@@ -67,6 +69,8 @@ const schema = baseServiceSchema('gateway', 3000)
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    RPC_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    RPC_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(kb|mb)$/)
@@ -109,6 +113,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
     rpcTimeoutMs: parsed.RPC_TIMEOUT_MS,
+    rpcBreaker: { failures: parsed.RPC_BREAKER_FAILURES, openMs: parsed.RPC_BREAKER_OPEN_MS },
     bodyLimit: parsed.BODY_LIMIT,
     jsonMaxDepth: parsed.JSON_MAX_DEPTH,
     corsOrigins: parsed.CORS_ORIGINS ?? [],

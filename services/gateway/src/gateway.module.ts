@@ -60,6 +60,7 @@ export class GatewayModule {
           namespace: config.natsNamespace,
           trust: config.trust,
           rpcTimeoutMs: config.rpcTimeoutMs,
+          rpcBreaker: config.rpcBreaker,
           jetstreamReplicas: config.jetstreamReplicas,
         }),
         // The gateway faces users: why a dependency is down is for operators (/health/details).

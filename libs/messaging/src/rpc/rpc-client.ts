@@ -1,6 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { errors, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { DomainError, ErrorCode, idempotencyKeyHeader, isErrorPayload, servingService, type ActorContext, type RequestSubject } from '@samverkan/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  idempotencyKeyHeader,
+  isErrorPayload,
+  servingService,
+  ServiceUnavailableError,
+  type ActorContext,
+  type PublishingService,
+  type RequestSubject,
+} from '@samverkan/contracts';
+import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { correlationHeader, currentCorrelationId } from '@samverkan/platform';
 import { randomUUID } from 'node:crypto';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
@@ -21,6 +32,12 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/** When to ask a service again that did not answer. */
+const retryUnavailableAfterSeconds = 5;
+
+/** Without configuration: five failures in a row hold a service off for five seconds. */
+const defaultBreaker = { failures: 5, openMs: 5000 };
+
 /** The reply of Nest's NATS server: the handler's result, or its error as a structured payload. */
 interface ReplyPacket<T> {
   response?: T;
@@ -33,10 +50,17 @@ interface ReplyPacket<T> {
  * per request, and one subscription for all replies. Every request carries a caller assertion
  * signed by this service, bound to its subject and payload, and the correlation id; structured
  * errors from the other side come back as the same DomainError.
+ *
+ * A service that stops answering is not waited for again and again: a circuit breaker per
+ * service (cockatiel) counts the requests that got no answer (not running, or not in time) and,
+ * after several in a row, refuses the next ones at once for a while, saying when to ask again;
+ * then one request is let through, and its answer closes the circuit. A refusal by the service
+ * itself is an answer, and counts as a success.
  */
 @Injectable()
 export class RpcClient {
   private readonly logger = new Logger(RpcClient.name);
+  private readonly breakers = new Map<PublishingService, CircuitBreakerPolicy>();
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
@@ -54,18 +78,52 @@ export class RpcClient {
     if (idempotencyKey) headers.set(idempotencyKeyHeader, idempotencyKey);
     headers.set(assertionHeader, await this.signer.sign({ audience: servingService(subject), subject, payload, actor, correlationId, idempotencyKey }));
     const timeoutMs = options.timeoutMs ?? this.options.rpcTimeoutMs ?? 5000;
+    const breaker = this.breakerOf(servingService(subject));
     let reply: ReplyPacket<TResponse>;
     try {
-      const message = await this.connection.request(this.namespace.subject(subject), JSON.stringify({ pattern: subject, data: payload, id: randomUUID() }), {
-        headers,
-        timeout: timeoutMs,
+      reply = await breaker.execute(async () => {
+        try {
+          const message = await this.connection.request(
+            this.namespace.subject(subject),
+            JSON.stringify({ pattern: subject, data: payload, id: randomUUID() }),
+            {
+              headers,
+              timeout: timeoutMs,
+            },
+          );
+          return message.json<ReplyPacket<TResponse>>();
+        } catch (error) {
+          throw this.unreachable(error, subject, timeoutMs);
+        }
       });
-      reply = message.json<ReplyPacket<TResponse>>();
     } catch (error) {
-      throw this.unreachable(error, subject, timeoutMs);
+      if (error instanceof BrokenCircuitError) throw this.heldOff(subject);
+      throw error;
     }
     if (reply.err !== undefined) throw this.refusal(reply.err, subject);
     return reply.response as TResponse;
+  }
+
+  private breakerOf(service: PublishingService): CircuitBreakerPolicy {
+    let breaker = this.breakers.get(service);
+    if (!breaker) {
+      const { failures, openMs } = this.options.rpcBreaker ?? defaultBreaker;
+      breaker = circuitBreaker(
+        handleWhen((error) => error instanceof DomainError && error.code === ErrorCode.ServiceUnavailable),
+        { halfOpenAfter: openMs, breaker: new ConsecutiveBreaker(failures) },
+      );
+      breaker.onBreak(() => this.logger.warn({ service, failures, openMs }, `${service} failed ${failures} times in a row; holding requests off`));
+      breaker.onReset(() => this.logger.log({ service }, `${service} answers again`));
+      this.breakers.set(service, breaker);
+    }
+    return breaker;
+  }
+
+  /** A request not sent, because the service failed too often just now. */
+  private heldOff(subject: RequestSubject): ServiceUnavailableError {
+    const service = servingService(subject);
+    const seconds = Math.max(1, Math.ceil((this.options.rpcBreaker ?? defaultBreaker).openMs / 1000));
+    return new ServiceUnavailableError(`The ${service} service failed several times in a row; it is not asked again for a few seconds`, seconds);
   }
 
   private refusal(error: unknown, subject: string): DomainError {
@@ -85,12 +143,12 @@ export class RpcClient {
   private unreachable(error: unknown, subject: string, timeoutMs: number): DomainError {
     const service = subject.split('.')[0];
     if (error instanceof errors.TimeoutError) {
-      return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service did not answer within ${timeoutMs} ms`);
+      return new ServiceUnavailableError(`The ${service} service did not answer within ${timeoutMs} ms`, retryUnavailableAfterSeconds);
     }
     if (error instanceof errors.RequestError && error.isNoResponders()) {
-      return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service is not running`);
+      return new ServiceUnavailableError(`The ${service} service is not running`, retryUnavailableAfterSeconds);
     }
     this.logger.error({ err: error, subject }, 'unexpected failure of a NATS request');
-    return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service could not be reached`);
+    return new ServiceUnavailableError(`The ${service} service could not be reached`, retryUnavailableAfterSeconds);
   }
 }

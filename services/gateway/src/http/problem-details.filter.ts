@@ -1,6 +1,14 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError, ErrorCode, errorKindOf, type ErrorCode as Code, type ErrorKind, type FieldViolation } from '@samverkan/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  errorKindOf,
+  ServiceUnavailableError,
+  type ErrorCode as Code,
+  type ErrorKind,
+  type FieldViolation,
+} from '@samverkan/contracts';
 import { correlationHeader } from '@samverkan/platform';
 import type { Request, Response } from 'express';
 import { JsonTooDeepError } from './json-bodies';
@@ -76,6 +84,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(typeof correlationId === 'string' ? { correlationId } : {}),
     };
     if (kind === 'rate_limited') response.setHeader('Retry-After', '60');
+    // A service that is down or held off: when to ask again (it recovers without anyone's help).
+    if (kind === 'unavailable') response.setHeader('Retry-After', String(error instanceof ServiceUnavailableError ? error.retryAfterSeconds : 5));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
