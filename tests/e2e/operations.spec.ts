@@ -3,11 +3,14 @@ import request from 'supertest';
 import { signIn } from '../support/staff';
 import { TestSystem } from '../support/system';
 
+/** What Prometheus would be given to scrape the gateway with (METRICS_SCRAPE_TOKEN). */
+const scrapeToken = 'prometheus-scrape-token-0123456789abcdef';
+
 describe('operating the gateway and the services', () => {
   let system: TestSystem;
 
   beforeAll(async () => {
-    system = await TestSystem.start('operations');
+    system = await TestSystem.start('operations', { env: { gateway: { METRICS_SCRAPE_TOKEN: scrapeToken } } });
   });
 
   afterAll(async () => {
@@ -63,6 +66,21 @@ describe('operating the gateway and the services', () => {
     expect(gateway.text).toMatch(/http_requests_total\{[^}]*route="\/health\/ready",status="200"[^}]*\} [1-9]/);
     expect(learning.text).toContain('outbox_backlog');
     expect(learning.text).toContain('dead_letters_total');
+  });
+
+  it("lets a monitoring system scrape the gateway's metrics with its scrape token, which opens nothing else", async () => {
+    const scrape = { authorization: `Bearer ${scrapeToken}` };
+
+    const scraped = await system.http().get('/metrics').set(scrape).expect(200);
+    await system
+      .http()
+      .get('/metrics')
+      .set({ authorization: `Bearer ${scrapeToken.replace(/.$/, '0')}` })
+      .expect(401);
+    await system.http().get('/health/details').set(scrape).expect(401);
+    await system.http().get('/api/v1/cases').set(scrape).expect(401);
+
+    expect(scraped.text).toContain('http_requests_total');
   });
 
   it('keeps the caller’s correlation id: echoed back, and written into the events the request caused', async () => {

@@ -13,7 +13,7 @@ import {
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Observable } from 'rxjs';
-import { OperatorRoute } from './public-route';
+import { OperatorRoute, ScrapeRoute } from './public-route';
 
 /**
  * Each app gets its own registry, so several services can run in one process (the end-to-end
@@ -22,6 +22,7 @@ import { OperatorRoute } from './public-route';
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 
 @OperatorRoute()
+@ScrapeRoute()
 @Controller('metrics')
 class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}

@@ -25,6 +25,8 @@ export interface GatewayConfig extends BaseServiceConfig {
   rpcTimeoutMs: number;
   /** Consecutive unanswered requests that hold a service off, and for how long. */
   rpcBreaker: { failures: number; openMs: number };
+  /** Opens /metrics (and nothing else) to a monitoring system; null when only operators scrape. */
+  metricsScrapeToken: string | null;
   bodyLimit: string;
   /** Deepest nesting of objects and arrays a JSON body may have. */
   jsonMaxDepth: number;
@@ -69,6 +71,8 @@ const schema = baseServiceSchema('gateway', 3000)
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** A static bearer token for Prometheus to scrape the gateway's /metrics with; it opens nothing else. */
+    METRICS_SCRAPE_TOKEN: z.string().min(32).optional(),
     RPC_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     RPC_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     BODY_LIMIT: z
@@ -114,6 +118,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
     rpcTimeoutMs: parsed.RPC_TIMEOUT_MS,
     rpcBreaker: { failures: parsed.RPC_BREAKER_FAILURES, openMs: parsed.RPC_BREAKER_OPEN_MS },
+    metricsScrapeToken: parsed.METRICS_SCRAPE_TOKEN ?? null,
     bodyLimit: parsed.BODY_LIMIT,
     jsonMaxDepth: parsed.JSON_MAX_DEPTH,
     corsOrigins: parsed.CORS_ORIGINS ?? [],

@@ -2,9 +2,12 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { assertRole, DomainError, ErrorCode, StaffRole } from '@samverkan/contracts';
 import { ActingStaffKey } from '@samverkan/messaging';
-import { METRICS_REGISTRY, OPERATOR_ROUTE, PUBLIC_ROUTE } from '@samverkan/platform';
+import { METRICS_REGISTRY, OPERATOR_ROUTE, PUBLIC_ROUTE, SCRAPE_ROUTE } from '@samverkan/platform';
+import { timingSafeEqual } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { Counter, type Registry } from 'prom-client';
+import type { GatewayConfig } from '../config';
+import { GATEWAY_CONFIG } from '../config.token';
 import { REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { AuthenticationFailures } from './authentication-failures';
 import { TokenVerifier } from './token-verifier';
@@ -14,7 +17,8 @@ import { TokenVerifier } from './token-verifier';
  * (@OperatorRoute(): metrics, detailed readiness) needs the operator role. An address that
  * failed to authenticate too often is refused before its token is looked at. The verified staff
  * member goes into the request's CLS context, where the NATS client finds it and asserts it to
- * the service it calls; no payload carries it.
+ * the service it calls; no payload carries it. A monitoring system may scrape /metrics with the
+ * configured scrape token instead, which opens nothing else.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -26,6 +30,7 @@ export class AuthGuard implements CanActivate {
     private readonly failures: AuthenticationFailures,
     private readonly cls: ClsService,
     @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'metricsScrapeToken'>,
   ) {
     this.failuresTotal = new Counter({
       name: 'http_authentication_failures_total',
@@ -40,6 +45,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(SCRAPE_ROUTE, targets) && this.isScrapeToken(request.headers.authorization)) return true;
     const address = request.ip ?? 'unknown';
     try {
       this.failures.assertNotBlocked(address);
@@ -53,6 +59,14 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length) assertRole(request.actor, ...roles);
     return true;
+  }
+
+  private isScrapeToken(authorization: string | undefined): boolean {
+    const expected = this.config.metricsScrapeToken;
+    const [scheme, token] = (authorization ?? '').split(' ');
+    if (!expected || scheme?.toLowerCase() !== 'bearer' || !token) return false;
+    const [given, wanted] = [Buffer.from(token), Buffer.from(expected)];
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
   }
 
   private async authenticate(authorization: string | undefined, address: string) {
