@@ -3,7 +3,7 @@
 // deadlines, units, municipalities, target groups, from several senders), then read through the
 // gateway one request at a time: the first page, a page deep in the list by its cursor, the
 // filters, and the counts. Keyset pagination should make a page cost the same at either size.
-import { percentile } from './load.mjs';
+import { sequentialLatency } from './load.mjs';
 
 const pageSize = 50;
 const warmUp = 10;
@@ -101,17 +101,8 @@ async function cursorAt(client, toOrganisationId, depth) {
 }
 
 async function latencyOf(api, token, path, requests) {
-  for (let index = 0; index < warmUp; index++) await api('GET', path, token);
-  const samples = [];
-  let items = 0;
-  for (let index = 0; index < requests; index++) {
-    const started = process.hrtime.bigint();
-    const answer = await api('GET', path, token);
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-    items = answer.items?.length ?? items;
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), items };
+  const { size, ...latency } = await sequentialLatency(api, token, path, { requests, warmUp, size: (answer) => answer.items?.length });
+  return { ...latency, items: size };
 }
 
 /** What one size of inbox answers: each read's p50 and p95 over `requests` requests. */

@@ -22,6 +22,24 @@ function reportFailure(state, error) {
 }
 
 /** Runs `operation` from `workers` loops for `ms`; returns latencies (ms) and the rate per second. */
+/**
+ * One GET at a time, after `warmUp` unmeasured ones: p50 and p95 in ms, and `size` of the last
+ * answer (how many items or rows it had).
+ */
+export async function sequentialLatency(api, token, path, { requests, warmUp, size }) {
+  for (let index = 0; index < warmUp; index++) await api('GET', path, token);
+  const samples = [];
+  let last = 0;
+  for (let index = 0; index < requests; index++) {
+    const started = process.hrtime.bigint();
+    const answer = await api('GET', path, token);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    last = size(answer) ?? last;
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), size: last };
+}
+
 export async function closedLoop(workers, ms, operation) {
   const latencies = [];
   const state = { errors: 0 };

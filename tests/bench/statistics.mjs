@@ -3,7 +3,7 @@
 // target group and gender, to the support resources learning knows) and their facts, written
 // straight into learning's database as the consumer writes them; then the statistics analysts
 // read, through the gateway one request at a time.
-import { percentile } from './load.mjs';
+import { sequentialLatency } from './load.mjs';
 
 const warmUp = 5;
 const transitionsPerReferral = 4;
@@ -106,17 +106,9 @@ export async function fillHistory(client, { resources, organisations, from, tota
 }
 
 async function latencyOf(api, token, path, requests) {
-  for (let index = 0; index < warmUp; index++) await api('GET', path, token);
-  const samples = [];
-  let rows = 0;
-  for (let index = 0; index < requests; index++) {
-    const started = process.hrtime.bigint();
-    const answer = await api('GET', path, token);
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-    rows = answer.rows?.length ?? answer.participants?.rows?.length ?? rows;
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), rows };
+  const size = (answer) => answer.rows?.length ?? answer.participants?.rows?.length;
+  const { size: rows, ...latency } = await sequentialLatency(api, token, path, { requests, warmUp, size });
+  return { ...latency, rows };
 }
 
 const isoDay = (date) => date.toISOString().slice(0, 10);

@@ -59,14 +59,13 @@ export class ObstacleCandidatesRepository {
   async detect(threshold: { minCount: number; minShare: number }): Promise<number> {
     return this.db.$executeRaw`
       WITH flow AS (
-        SELECT f.municipality_code, coalesce(n.need, 'none') AS need,
-               to_char(f.sent_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-"Q"Q') AS quarter,
+        SELECT f.municipality::text AS municipality_code, coalesce(rn.need, 'none') AS need,
+               to_char(f.sent_on, 'YYYY-"Q"Q') AS quarter,
                count(*)::int AS basis,
                ${Prisma.raw(ruleCounts)}
-          FROM referral_facts f
-          LEFT JOIN support_resources sr ON sr.resource_id = f.support_resource_id
-          LEFT JOIN LATERAL unnest(CASE WHEN cardinality(sr.addresses_needs) > 0 THEN sr.addresses_needs ELSE ARRAY[NULL::text] END) AS n(need) ON true
-         WHERE f.sent_at >= (date_trunc('quarter', now() AT TIME ZONE 'Europe/Stockholm') - interval '3 months') AT TIME ZONE 'Europe/Stockholm'
+          FROM referral_figures f
+          LEFT JOIN support_resource_needs rn ON rn.resource_id = f.support_resource_id
+         WHERE f.sent_on >= date_trunc('quarter', now() AT TIME ZONE 'Europe/Stockholm') - interval '3 months'
          GROUP BY 1, 2, 3
       ), found AS (
         SELECT flow.municipality_code, flow.need, flow.quarter, flow.basis, r.rule, r.category, r.count

@@ -14,6 +14,7 @@ import {
   type ObstacleCandidateRule,
   type ObstacleCandidateView,
   type Page,
+  validationFailed,
 } from '@samverkan/contracts';
 import { ScheduledJobs, type ScheduledJobRun } from '@samverkan/messaging';
 import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
@@ -36,7 +37,7 @@ const candidateMoved = (candidate: ObstacleCandidate) =>
     { field: 'version', message: `must be ${candidate.version}` },
   ]);
 
-const reasonRequired = () => new DomainError(ErrorCode.ValidationFailed, 'A dismissal needs a reason', [{ field: 'reason', message: 'is required' }]);
+const reasonRequired = () => validationFailed([{ field: 'reason', message: 'is required: why it is no structural obstacle' }]);
 
 /**
  * Obstacles the referral flow suggests: a scheduled job (run from the database, once however

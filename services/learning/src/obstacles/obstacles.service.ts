@@ -19,6 +19,7 @@ import {
   type ObstacleView,
   type Page,
   type StructuralObstacleCategory,
+  validationFailed,
 } from '@samverkan/contracts';
 import { Outbox } from '@samverkan/messaging';
 import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
@@ -101,9 +102,7 @@ export class ObstaclesService {
     if (obstacle.projectId === null) assertRole(actor, StaffRole.Analyst);
     else assertMayChangeProject(actor, await this.projects.requireProject(obstacle.projectId));
     if ((await this.obstacles.countEvidence(obstacle.obstacleId)) >= mostEvidencePerObstacle) {
-      throw new DomainError(ErrorCode.ValidationFailed, `The obstacle already has ${mostEvidencePerObstacle} pieces of evidence`, [
-        { field: 'obstacleId', message: `already has ${mostEvidencePerObstacle} pieces of evidence, the most an obstacle keeps` },
-      ]);
+      throw validationFailed([{ field: 'obstacleId', message: `already has ${mostEvidencePerObstacle} pieces of evidence, the most an obstacle keeps` }]);
     }
     const { obstacleId: _obstacleId, ...body } = command;
     const [evidence] = await this.checkedEvidence([body], null, actor);

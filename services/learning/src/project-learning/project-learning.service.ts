@@ -17,6 +17,7 @@ import {
   type ProjectRef,
   type RecordMeasurementCommand,
   type SetCriticalFactorsCommand,
+  validationFailed,
 } from '@samverkan/contracts';
 import { decodeCursor, isTimeKey, toPage } from '@samverkan/platform';
 import { v7 as uuidv7 } from 'uuid';
@@ -24,7 +25,7 @@ import { LearningTransactional } from '../database';
 import { ProjectsService } from '../projects/projects.service';
 import { ProjectLearningRepository, type LessonRecord } from './project-learning.repository';
 
-const invalid = (field: string, message: string) => new DomainError(ErrorCode.ValidationFailed, `${field} ${message}`, [{ field, message }]);
+const invalid = (field: string, message: string) => validationFailed([{ field, message }]);
 
 /** The first factor assessed twice, as a field path; null when each is assessed once. */
 export function repeatedFactor(assessments: readonly { factor: string }[]): string | null {

@@ -3,41 +3,12 @@ import { anActor } from '@samverkan/testing';
 import { randomUUID } from 'node:crypto';
 import { editProject, mayChangeProject } from './project-editing';
 import type { ProjectRecord } from './project-record';
+import { aProjectRecord } from './project-record.testing';
 
 const owner = randomUUID();
 
-function aProject(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
-  return {
-    id: randomUUID(),
-    projectKey: 'esf:2016-1184',
-    projectNumber: '2016-1184',
-    title: 'Steget vidare',
-    programmeArea: null,
-    phase: 'Genomförande',
-    owner: { name: 'Region Örebro län', organisationId: owner },
-    grantedEsfSupportKronor: 100,
-    totalBudgetKronor: 200,
-    periodStart: '2016-01-01',
-    periodEnd: '2017-12-31',
-    region: null,
-    summary: 'Om projektet',
-    summaryEnglish: null,
-    background: null,
-    goals: null,
-    targetGroups: null,
-    accessibility: null,
-    genderEquality: null,
-    transnationalCooperation: null,
-    partners: [{ name: 'ABF Örebro län', organisationId: randomUUID() }],
-    municipalityCodes: ['1880'],
-    status: 'imported',
-    version: 1,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-    importedBy: randomUUID(),
-    ...overrides,
-  };
-}
+const aProject = (overrides: Partial<ProjectRecord> = {}): ProjectRecord =>
+  aProjectRecord({ owner: { name: 'Region Örebro län', organisationId: owner }, ...overrides });
 
 const noMatch = () => ({ organisationId: null, reason: UnmatchedOrganisationReason.Unknown });
 const edit = (body: Omit<UpdateProjectBody, 'version'>): UpdateProjectBody => ({ version: 1, ...body });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { ProjectContent, ProjectRecord } from './project-record';
 import { ProjectsRepository } from './projects.repository';
+import { aProjectRecord } from './project-record.testing';
 import { ProjectsService } from './projects.service';
 
 // @Transactional needs a CLS context; in unit tests the methods run on their own.
@@ -82,36 +83,23 @@ describe('ProjectsService', () => {
   });
 
   describe('editing', () => {
-    const stored = (overrides: Partial<ProjectRecord> = {}): ProjectRecord => ({
-      id: randomUUID(),
-      projectKey: 'esf:2015-3127',
-      projectNumber: '2015-3127',
-      title: 'Nya vägar Sydnärke',
-      programmeArea: null,
-      phase: null,
-      owner: { name: 'Kumla kommun', organisationId: kumlaKommun },
-      grantedEsfSupportKronor: null,
-      totalBudgetKronor: null,
-      periodStart: null,
-      periodEnd: null,
-      region: null,
-      summary: null,
-      summaryEnglish: null,
-      background: null,
-      goals: null,
-      targetGroups: null,
-      accessibility: null,
-      genderEquality: null,
-      transnationalCooperation: null,
-      partners: [],
-      municipalityCodes: ['1881'],
-      status: 'imported',
-      version: 3,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-      importedBy: randomUUID(),
-      ...overrides,
-    });
+    const stored = (overrides: Partial<ProjectRecord> = {}): ProjectRecord =>
+      aProjectRecord({
+        projectKey: 'esf:2015-3127',
+        projectNumber: '2015-3127',
+        title: 'Nya vägar Sydnärke',
+        phase: null,
+        owner: { name: 'Kumla kommun', organisationId: kumlaKommun },
+        grantedEsfSupportKronor: null,
+        totalBudgetKronor: null,
+        periodStart: null,
+        periodEnd: null,
+        summary: null,
+        partners: [],
+        municipalityCodes: ['1881'],
+        version: 3,
+        ...overrides,
+      });
 
     it('lets staff of the owner change the status and announces the change with ids and codes only', async () => {
       const { service, projects, outbox } = setUp();

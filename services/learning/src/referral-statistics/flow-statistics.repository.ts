@@ -157,18 +157,7 @@ export class FlowStatisticsRepository {
 
   async counts(scope: FlowScope, rows: StatisticsDimension[], column: StatisticsDimension | null): Promise<GroupCount[]> {
     const dimensions = column ? [...rows, column] : rows;
-    const plan = this.plan(scope, dimensions);
-    const found = await this.serially(
-      () => this.db.$queryRaw<Array<Record<string, string> & { count: number }>>`
-      SELECT ${Prisma.raw([...plan.named.map((name, index) => `${name} AS d${index}`), 'sum(g.n)::int AS count'].join(', '))}
-        FROM (SELECT ${Prisma.raw([...plan.inner, 'count(*) AS n'].join(', '))}
-                FROM referral_figures f
-               WHERE ${this.where(scope)}
-               ${plan.inner.length > 0 ? Prisma.raw(`GROUP BY ${numbered(plan.inner.length)}`) : Prisma.empty}) AS g
-        ${Prisma.raw(plan.joins.map((join) => joinClauses[join]).join('\n'))}
-       WHERE ${plan.outerConditions.length > 0 ? Prisma.join(plan.outerConditions, ' AND ') : Prisma.sql`true`}
-       ${dimensions.length > 0 ? Prisma.raw(`GROUP BY ${numbered(dimensions.length)}`) : Prisma.empty}`,
-    );
+    const found = await this.countInTwoSteps<Record<string, string>>(scope, dimensions);
     return found.map((row) => ({
       keys: rows.map((_, index) => row[`d${index}`] as string),
       column: column ? (row[`d${rows.length}`] as string) : null,
@@ -178,19 +167,8 @@ export class FlowStatisticsRepository {
 
   /** How many referrals of each group took each duration, to a tenth of a day (percentiles are taken from these). */
   async durations(scope: FlowScope, rows: StatisticsDimension[], measure: DurationMeasure): Promise<GroupDurations[]> {
-    const plan = this.plan(scope, rows);
     const { days, taken } = durationOf[measure];
-    const found = await this.serially(
-      () => this.db.$queryRaw<Array<Record<string, string> & { tenths: number; count: number }>>`
-      SELECT ${Prisma.raw([...plan.named.map((name, index) => `${name} AS d${index}`), 'g.tenths', 'sum(g.n)::int AS count'].join(', '))}
-        FROM (SELECT ${Prisma.raw([...plan.inner, `round(${days} * 10)::int AS tenths`, 'count(*) AS n'].join(', '))}
-                FROM referral_figures f
-               WHERE ${this.where(scope)} AND ${Prisma.raw(taken)}
-               GROUP BY ${Prisma.raw(numbered(plan.inner.length + 1))}) AS g
-        ${Prisma.raw(plan.joins.map((join) => joinClauses[join]).join('\n'))}
-       WHERE ${plan.outerConditions.length > 0 ? Prisma.join(plan.outerConditions, ' AND ') : Prisma.sql`true`}
-       GROUP BY ${Prisma.raw(numbered(rows.length + 1))}`,
-    );
+    const found = await this.countInTwoSteps<Record<string, string> & { tenths: number }>(scope, rows, { tenths: `round(${days} * 10)::int`, taken });
     const groups = new Map<string, GroupDurations>();
     for (const row of found) {
       const keys = rows.map((_, index) => row[`d${index}`] as string);
@@ -200,6 +178,32 @@ export class FlowStatisticsRepository {
       groups.set(key, group);
     }
     return [...groups.values()];
+  }
+
+  /**
+   * The referrals of the scope counted per combination of the dimensions (named `d0`, `d1` …), and
+   * per tenth of a day of a duration when one is given (`tenths`, over the referrals that `taken`).
+   */
+  private countInTwoSteps<TRow>(
+    scope: FlowScope,
+    dimensions: StatisticsDimension[],
+    duration?: { tenths: string; taken: string },
+  ): Promise<Array<TRow & { count: number }>> {
+    const plan = this.plan(scope, dimensions);
+    const inner = [...plan.inner, ...(duration ? [`${duration.tenths} AS tenths`] : [])];
+    const outer = [...plan.named.map((name, index) => `${name} AS d${index}`), ...(duration ? ['g.tenths'] : [])];
+    const groupedBy = (count: number) => (count > 0 ? Prisma.raw(`GROUP BY ${numbered(count)}`) : Prisma.empty);
+    return this.serially(
+      () => this.db.$queryRaw<Array<TRow & { count: number }>>`
+      SELECT ${Prisma.raw([...outer, 'sum(g.n)::int AS count'].join(', '))}
+        FROM (SELECT ${Prisma.raw([...inner, 'count(*) AS n'].join(', '))}
+                FROM referral_figures f
+               WHERE ${this.where(scope)} ${duration ? Prisma.raw(`AND ${duration.taken}`) : Prisma.empty}
+               ${groupedBy(inner.length)}) AS g
+        ${Prisma.raw(plan.joins.map((join) => joinClauses[join]).join('\n'))}
+       WHERE ${plan.outerConditions.length > 0 ? Prisma.join(plan.outerConditions, ' AND ') : Prisma.sql`true`}
+       ${groupedBy(outer.length)}`,
+    );
   }
 
   /** The query on a serial plan: in the caller's transaction when there is one, else in one of its own for the setting. */
